@@ -1,0 +1,77 @@
+package org.caseflow.schemas;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.apicurio.registry.resolver.config.SchemaResolverConfig;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.apicurio.registry.serde.avro.AvroSerdeConfig;
+import io.apicurio.registry.serde.config.SerdeConfig;
+import io.apicurio.registry.serde.kafka.config.KafkaSerdeConfig;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.util.ClassSecurityValidator;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * The one factory for Avro serdes (Apicurio, Confluent-compatible framing: magic byte 0 + 4-byte
+ * content id, no headers), for plain Kafka clients and for Kafka Streams alike.
+ */
+public final class CaseflowSerdes {
+
+    static {
+        // Avro 1.12 instantiates generated classes only from trusted packages.
+        trustGeneratedClasses();
+    }
+
+    private CaseflowSerdes() {
+    }
+
+    /** Where the registry is and whether clients may register schemas themselves. */
+    public record RegistrySettings(String url, boolean autoRegister) {
+
+        /** Client configs understood by the Apicurio serializer and deserializer. */
+        public Map<String, Object> clientConfigs() {
+            Map<String, Object> c = new HashMap<>();
+            c.put(SchemaResolverConfig.REGISTRY_URL, url);
+            c.put(SchemaResolverConfig.AUTO_REGISTER_ARTIFACT, autoRegister);
+            c.put(SchemaResolverConfig.AUTO_REGISTER_ARTIFACT_IF_EXISTS, "FIND_OR_CREATE_VERSION");
+            // Without auto-registration the serializer uses the version an explicit step registered.
+            c.put(SchemaResolverConfig.FIND_LATEST_ARTIFACT, !autoRegister);
+            c.put(KafkaSerdeConfig.ENABLE_HEADERS, false);
+            c.put(SerdeConfig.USE_ID, "contentId");
+            c.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
+            return c;
+        }
+    }
+
+    /** Trusts the generated classes of this project (Avro 1.12 refuses classes outside trusted packages). */
+    public static void trustGeneratedClasses() {
+        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.DEFAULT,
+                type -> type.getName().startsWith("org.caseflow.")));
+    }
+
+    /** A serde for record values (or keys, with {@code isKey}). */
+    public static <T extends SpecificRecord> Serde<T> avro(RegistrySettings registry, boolean isKey) {
+        return Serdes.serdeFrom(serializer(registry, isKey), deserializer(registry, isKey));
+    }
+
+    public static <T extends SpecificRecord> Serde<T> valueSerde(RegistrySettings registry) {
+        return avro(registry, false);
+    }
+
+    public static <T extends SpecificRecord> Serializer<T> serializer(RegistrySettings registry, boolean isKey) {
+        AvroKafkaSerializer<T> serializer = new AvroKafkaSerializer<>();
+        serializer.configure(registry.clientConfigs(), isKey);
+        return serializer;
+    }
+
+    public static <T extends SpecificRecord> Deserializer<T> deserializer(RegistrySettings registry, boolean isKey) {
+        AvroKafkaDeserializer<T> deserializer = new AvroKafkaDeserializer<>();
+        deserializer.configure(registry.clientConfigs(), isKey);
+        return deserializer;
+    }
+}

@@ -1,0 +1,166 @@
+package org.caseflow.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The Java side of {@code ./caseflow}: {@code up} starts the local stack and the services, prints
+ * their URLs and stays in the foreground until Ctrl-C (or until a process dies), then stops everything.
+ */
+public final class CaseflowLauncher {
+
+    private static final String USAGE = """
+            usage: caseflow up [--work-dir DIR] [--kafka-port N] [--registry-port N] [--service NAME=JAR:PORT]...
+              Starts a real Kafka broker and Apicurio Registry on 127.0.0.1, creates the topics, registers the
+              schemas, starts each service, prints the URLs and runs until Ctrl-C, then stops everything.
+            """;
+
+    private CaseflowLauncher() {
+    }
+
+    public static void main(String[] args) {
+        org.caseflow.schemas.CaseflowSerdes.trustGeneratedClasses();
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            System.out.print(USAGE);
+            return;
+        }
+        try {
+            if (!args[0].equals("up")) {
+                throw new IllegalArgumentException("unknown command: " + args[0]);
+            }
+            System.exit(up(Options.parse(args)));
+        } catch (IllegalArgumentException e) {
+            System.err.println("caseflow: " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+        } catch (Exception | Error e) {
+            System.err.println("caseflow: " + describe(e));
+            if (System.getenv("CASEFLOW_DEBUG") != null) {
+                e.printStackTrace();
+            }
+            System.exit(1);
+        }
+    }
+
+    /** The message and its causes, one line; the stack trace only with CASEFLOW_DEBUG set. */
+    static String describe(Throwable e) {
+        StringBuilder line = new StringBuilder(e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            line.append(": ").append(cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName());
+        }
+        return line.toString();
+    }
+
+    record ServiceSpec(String name, Path jar, int port) {
+    }
+
+    record Options(Path workDir, int kafkaPort, int registryPort, List<ServiceSpec> services) {
+
+        static Options parse(String[] args) {
+            Path workDir = Path.of(".caseflow");
+            int kafkaPort = 9092;
+            int registryPort = 8081;
+            List<ServiceSpec> services = new ArrayList<>();
+            for (int i = 1; i < args.length; i++) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--work-dir" -> workDir = Path.of(require(args[i], value));
+                    case "--kafka-port" -> kafkaPort = port(args[i], value);
+                    case "--registry-port" -> registryPort = port(args[i], value);
+                    case "--service" -> services.add(service(require(args[i], value)));
+                    default -> throw new IllegalArgumentException("unknown option: " + args[i]);
+                }
+                i++;
+            }
+            return new Options(workDir, kafkaPort, registryPort, services);
+        }
+
+        private static String require(String option, String value) {
+            if (value == null) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return value;
+        }
+
+        private static int port(String option, String value) {
+            try {
+                int port = Integer.parseInt(require(option, value));
+                if (port < 0 || port > 65535) {
+                    throw new NumberFormatException();
+                }
+                return port;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " needs a port number, not " + value);
+            }
+        }
+
+        private static ServiceSpec service(String spec) {
+            int eq = spec.indexOf('=');
+            int colon = spec.lastIndexOf(':');
+            if (eq < 1 || colon < eq) {
+                throw new IllegalArgumentException("--service takes NAME=JAR:PORT, not " + spec);
+            }
+            return new ServiceSpec(spec.substring(0, eq), Path.of(spec.substring(eq + 1, colon)), port("--service", spec.substring(colon + 1)));
+        }
+    }
+
+    static int up(Options options) throws Exception {
+        long started = System.nanoTime();
+        System.out.println("starting Kafka and the schema registry (logs in " + options.workDir().resolve("logs") + ")");
+        var settings = new LocalStack.Settings(options.workDir(), options.kafkaPort(), 0, options.registryPort(), 0, "INFO", Duration.ofSeconds(90));
+        try (LocalStack stack = LocalStack.start(settings)) {
+            Map<String, ServiceProcess> services = new LinkedHashMap<>();
+            Thread stopServices = new Thread(() -> services.values().forEach(ServiceProcess::close), "services-shutdown");
+            Runtime.getRuntime().addShutdownHook(stopServices);
+            try {
+                System.out.println("starting " + String.join(", ", options.services().stream().map(ServiceSpec::name).toList()));
+                for (ServiceSpec spec : options.services()) {
+                    services.put(spec.name(), ServiceProcess.start(spec.name(), spec.jar(), Ports.pick(spec.port()), stack, List.of()));
+                }
+                Parallel.all(services.values().stream().<Parallel.Wait>map(s -> () -> s.awaitHealthy(Duration.ofSeconds(120))).toList());
+                printUrls(stack, services.values(), Duration.ofNanos(System.nanoTime() - started));
+                return waitUntilSomethingStops(stack, services.values());
+            } finally {
+                services.values().forEach(ServiceProcess::close);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopServices);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C: the hook runs anyway
+                }
+            }
+        }
+    }
+
+    private static void printUrls(LocalStack stack, java.util.Collection<ServiceProcess> services, Duration took) {
+        System.out.printf("%nall healthy in %.1f s%n", took.toMillis() / 1000.0);
+        System.out.printf("  %-18s %s%n", "kafka", stack.bootstrapServers());
+        System.out.printf("  %-18s %s  (Confluent-compatible: %s)%n", "schema registry", stack.registryUrl(), stack.registryCcompatUrl());
+        for (ServiceProcess s : services) {
+            System.out.printf("  %-18s %s  (health %s/actuator/health, API docs %s/swagger-ui.html)%n", s.name(), s.url(), s.url(), s.url());
+        }
+        System.out.println("logs: " + stack.logsDir().toAbsolutePath() + "    press Ctrl-C to stop everything");
+    }
+
+    /** Blocks until Ctrl-C (the shutdown hooks stop everything) or until a process dies (returns 1). */
+    private static int waitUntilSomethingStops(LocalStack stack, java.util.Collection<ServiceProcess> services) throws InterruptedException {
+        CountDownLatch forever = new CountDownLatch(1);
+        while (!forever.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!stack.isRunning()) {
+                System.err.println("caseflow: the broker or the registry stopped; see " + stack.logsDir());
+                return 1;
+            }
+            for (ServiceProcess s : services) {
+                if (!s.process().isAlive()) {
+                    System.err.println("caseflow: " + s.name() + " stopped; see " + s.process().logFile());
+                    return 1;
+                }
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,142 @@
+package org.caseflow.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The local default's infrastructure: one real KRaft broker and one real Apicurio Registry, each a
+ * separate process bound to 127.0.0.1, data and logs under one work directory, topics created and
+ * schemas registered. Start is gated on real health; {@link #close()} stops both, and a JVM shutdown
+ * hook does so on Ctrl-C. The registry keeps schemas in memory, so every start begins from empty topics.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** Port 0 picks a free loopback port. */
+    public record Settings(Path workDir, int kafkaPort, int controllerPort, int registryPort, int registryManagementPort,
+                           String brokerLogLevel, Duration startTimeout) {
+
+        public static Settings defaults(Path workDir) {
+            return new Settings(workDir, 9092, 0, 8081, 0, "INFO", Duration.ofSeconds(90));
+        }
+
+        public static Settings forTests(Path workDir) {
+            return new Settings(workDir, 0, 0, 0, 0, "WARN", Duration.ofSeconds(120));
+        }
+    }
+
+    private final Settings settings;
+    private final KafkaBroker broker;
+    private final SchemaRegistryServer registry;
+    private final Thread shutdownHook;
+    private volatile boolean closed;
+
+    private LocalStack(Settings settings, KafkaBroker broker, SchemaRegistryServer registry) {
+        this.settings = settings;
+        this.broker = broker;
+        this.registry = registry;
+        this.shutdownHook = new Thread(this::stopProcesses, "local-stack-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    public static LocalStack start(Settings settings) throws Exception {
+        Path workDir = settings.workDir().toAbsolutePath().normalize();
+        for (String name : new String[] {"kafka", "registry", "kafka-format"}) {
+            ManagedProcess.stopStale(workDir, name);
+        }
+        wipe(workDir.resolve("kafka-data"));
+        Files.createDirectories(workDir.resolve("logs"));
+        StackRuntime runtime = StackRuntime.load();
+
+        int kafkaPort = Ports.pick(settings.kafkaPort());
+        int controllerPort = Ports.pick(settings.controllerPort());
+        int registryPort = Ports.pick(settings.registryPort());
+        int managementPort = Ports.pick(settings.registryManagementPort());
+
+        SchemaRegistryServer registry = SchemaRegistryServer.start(runtime, workDir, registryPort, managementPort);
+        KafkaBroker broker = null;
+        try {
+            broker = KafkaBroker.start(runtime, workDir, kafkaPort, controllerPort, settings.brokerLogLevel());
+            LocalStack stack = new LocalStack(settings, broker, registry);
+            KafkaBroker startedBroker = broker;
+            // Broker and registry come up in parallel; each wait fails fast if its process dies.
+            Parallel.all(java.util.List.of(() -> startedBroker.awaitReady(settings.startTimeout()),
+                    () -> registry.awaitReady(settings.startTimeout())));
+            Provisioning.createTopics(stack.bootstrapServers(), (short) 1);
+            Provisioning.registerSchemas(stack.registryUrl());
+            return stack;
+        } catch (Exception | Error e) {
+            stopBoth(registry, broker);
+            throw e;
+        }
+    }
+
+    private static void stopBoth(SchemaRegistryServer registry, KafkaBroker broker) {
+        registry.close();
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    /** The registry's v3 API, as the Apicurio serde wants it. */
+    public String registryUrl() {
+        return registry.apiUrl();
+    }
+
+    public String registryCcompatUrl() {
+        return registry.ccompatUrl();
+    }
+
+    public String registryBaseUrl() {
+        return registry.baseUrl();
+    }
+
+    public Path workDir() {
+        return settings.workDir();
+    }
+
+    public Path logsDir() {
+        return settings.workDir().resolve("logs");
+    }
+
+    public boolean isRunning() {
+        return !closed && broker.process().isAlive() && registry.process().isAlive();
+    }
+
+    @Override
+    public void close() {
+        stopProcesses();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // already in the hook
+        }
+    }
+
+    private synchronized void stopProcesses() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        broker.close();
+        registry.close();
+    }
+
+    private static void wipe(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

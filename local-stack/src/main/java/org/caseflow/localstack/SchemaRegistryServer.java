@@ -1,0 +1,79 @@
+package org.caseflow.localstack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** A real Apicurio Registry 3.x server (in-memory storage), unpacked from Maven Central's tarball. */
+final class SchemaRegistryServer implements AutoCloseable {
+
+    private final ManagedProcess process;
+    private final int port;
+    private final int managementPort;
+
+    private SchemaRegistryServer(ManagedProcess process, int port, int managementPort) {
+        this.process = process;
+        this.port = port;
+        this.managementPort = managementPort;
+    }
+
+    static SchemaRegistryServer start(StackRuntime runtime, Path workDir, int port, int managementPort) {
+        List<String> args = List.of("-Xmx256m", "-XX:+UseSerialGC",
+                // bind the API and the management interface to loopback only
+                "-Dquarkus.http.host=" + Ports.LOOPBACK, "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.host=" + Ports.LOOPBACK, "-Dquarkus.management.port=" + managementPort,
+                "-Dquarkus.http.access-log.enabled=false",
+                "-jar", runtime.registryHome().resolve("quarkus-run.jar").toString());
+        return new SchemaRegistryServer(ManagedProcess.startJava("registry", workDir, runtime.registryHome(), args), port, managementPort);
+    }
+
+    String baseUrl() {
+        return "http://" + Ports.LOOPBACK + ":" + port;
+    }
+
+    /** The registry's own API, which the Apicurio serde talks to. */
+    String apiUrl() {
+        return baseUrl() + "/apis/registry/v3";
+    }
+
+    /** Confluent-compatible API, for tools that speak it. */
+    String ccompatUrl() {
+        return baseUrl() + "/apis/ccompat/v7";
+    }
+
+    /** Ready when the management interface says {@code /health/ready}. */
+    void awaitReady(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://" + Ports.LOOPBACK + ":" + managementPort + "/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            process.requireAlive();
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (Exception notYet) {
+                // not answering yet
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the schema registry was not ready within " + timeout + "; see " + process.logFile());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    ManagedProcess process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

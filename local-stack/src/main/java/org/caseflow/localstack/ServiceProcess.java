@@ -1,0 +1,77 @@
+package org.caseflow.localstack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One Caseflow service (a Spring Boot jar) started against the local stack, gated on its health. */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final String name;
+    private final int port;
+    private final ManagedProcess process;
+
+    private ServiceProcess(String name, int port, ManagedProcess process) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+    }
+
+    public static ServiceProcess start(String name, Path jar, int port, LocalStack stack, List<String> extraArgs) {
+        ManagedProcess.stopStale(stack.workDir(), name);
+        List<String> args = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-jar", jar.toAbsolutePath().toString(),
+                "--server.address=" + Ports.LOOPBACK,
+                "--server.port=" + port,
+                "--spring.kafka.bootstrap-servers=" + stack.bootstrapServers(),
+                "--caseflow.registry.url=" + stack.registryUrl(),
+                "--spring.kafka.streams.state-dir=" + stack.workDir().resolve("state").resolve(name).toAbsolutePath(),
+                "--logging.file.name=" + stack.logsDir().resolve(name + "-app.log").toAbsolutePath()));
+        args.addAll(extraArgs);
+        return new ServiceProcess(name, port, ManagedProcess.startJava(name, stack.workDir(), stack.workDir(), args));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String url() {
+        return "http://" + Ports.LOOPBACK + ":" + port;
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    /** Ready when {@code /actuator/health/readiness} answers 200 (Kafka Streams running, where the service has it). */
+    public void awaitHealthy(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            process.requireAlive();
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (Exception notYet) {
+                // still starting
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(name + " was not healthy within " + timeout + "; see " + process.logFile());
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

@@ -1,0 +1,84 @@
+package org.caseflow.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+import org.caseflow.schemas.Topics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The local default starts healthy on loopback, provisions topics and schemas, and leaves nothing behind. */
+class LocalStackTest {
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void startsProvisionsAndStopsCleanly() throws Exception {
+        long brokerPid;
+        long registryPid;
+        String bootstrap;
+        try (LocalStack stack = LocalStack.start(LocalStack.Settings.forTests(workDir))) {
+            bootstrap = stack.bootstrapServers();
+            assertThat(bootstrap).startsWith("127.0.0.1:");
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS))
+                        .containsAll(Topics.all().stream().map(t -> t.name()).toList());
+                var resource = new ConfigResource(ConfigResource.Type.TOPIC, Topics.CASE_INTAKE_EVENTS);
+                ConfigEntry retention = admin.describeConfigs(java.util.List.of(resource)).all().get(10, TimeUnit.SECONDS)
+                        .get(resource).get("retention.ms");
+                assertThat(retention.value()).isEqualTo("-1");
+                assertThat(admin.describeTopics(java.util.List.of(Topics.CASE_INTAKE_EVENTS)).allTopicNames().get(10, TimeUnit.SECONDS)
+                        .get(Topics.CASE_INTAKE_EVENTS).partitions()).hasSize(Topics.PARTITIONS);
+            }
+            HttpResponse<String> subjects = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(stack.registryCcompatUrl() + "/subjects")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(subjects.statusCode()).isEqualTo(200);
+            assertThat(subjects.body()).contains(Topics.CASE_INTAKE_EVENTS + "-value", Topics.REMOVAL_FLIGHTS + "-value");
+
+            brokerPid = Long.parseLong(Files.readString(workDir.resolve("kafka.pid")).trim());
+            registryPid = Long.parseLong(Files.readString(workDir.resolve("registry.pid")).trim());
+            assertThat(Files.readString(workDir.resolve("kafka-server.properties"))).contains("listeners=PLAINTEXT://127.0.0.1:");
+        }
+        assertThat(ProcessHandle.of(brokerPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(registryPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(Ports.isListening(Integer.parseInt(bootstrap.substring(bootstrap.indexOf(':') + 1)))).isFalse();
+        assertThat(workDir.resolve("kafka.pid")).doesNotExist();
+    }
+
+    @Test
+    void aStaleProcessFromAnEarlierRunIsStopped() throws Exception {
+        // A process carrying our marker and named by a pid file, as a killed run would leave it.
+        ManagedProcess stale = ManagedProcess.startJava("registry", workDir, workDir, java.util.List.of("-version"));
+        stale.waitFor(java.time.Duration.ofSeconds(30));
+        ProcessBuilder sleeper = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                ManagedProcess.MARKER + workDir.toAbsolutePath().normalize() + "#kafka", "-cp", System.getProperty("java.class.path"),
+                "org.caseflow.localstack.LocalStackTest$Sleeper");
+        Process orphan = sleeper.start();
+        Files.writeString(workDir.resolve("kafka.pid"), Long.toString(orphan.pid()));
+
+        ManagedProcess.stopStale(workDir, "kafka");
+
+        assertThat(orphan.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(workDir.resolve("kafka.pid")).doesNotExist();
+    }
+
+    /** Stands in for a process a killed run left behind. */
+    public static final class Sleeper {
+        public static void main(String[] args) throws InterruptedException {
+            Thread.sleep(120_000);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.caseflow.screening;
+
+import org.caseflow.testsupport.ServiceBasicsContract;
+import org.caseflow.testsupport.WithCaseflowStack;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@WithCaseflowStack
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ScreeningApplicationBasicsTest extends ServiceBasicsContract {
+
+    @LocalServerPort
+    int port;
+
+    @Override
+    protected int port() {
+        return port;
+    }
+
+    @Override
+    protected String applicationName() {
+        return "screening-service";
+    }
+}

@@ -1,0 +1,89 @@
+package org.caseflow.platform.kafka;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.streams.StreamsConfig;
+import org.caseflow.platform.config.CaseflowProperties;
+import org.caseflow.schemas.CaseflowSerdes;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.caseflow.schemas.Topics;
+
+/**
+ * Kafka plumbing every service shares: the registry settings for Avro serdes, Kafka Streams with
+ * exactly_once_v2 and unreadable records sent to {@code <topic>.dlt}, and health for the broker and
+ * the streams instance.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(CaseflowProperties.class)
+public class CaseflowKafkaAutoConfiguration {
+
+    static {
+        CaseflowSerdes.trustGeneratedClasses();
+    }
+
+    @Bean
+    CaseflowSerdes.RegistrySettings registrySettings(CaseflowProperties properties) {
+        return properties.registry().settings();
+    }
+
+    @Bean
+    KafkaClusterHealthIndicator kafkaHealthIndicator(KafkaProperties kafka) {
+        return new KafkaClusterHealthIndicator(kafka.getBootstrapServers());
+    }
+
+    /**
+     * Sends records that cannot be read (bad bytes, unknown schema) to {@code <topic>.dlt}, same partition,
+     * with spring-kafka's headers naming the exception, source topic, partition and offset. It writes
+     * raw bytes with its own producer, outside the streams transaction.
+     */
+    @Bean
+    DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaProperties kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.remove("transactional.id");
+        var template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(), new ByteArraySerializer()));
+        return new DeadLetterPublishingRecoverer(template,
+                (record, exception) -> new TopicPartition(Topics.dlt(record.topic()), record.partition()));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(StreamsConfig.class)
+    static class StreamsDefaults {
+
+        /** Boot's streams properties plus the DLT handler; Boot backs off from its own bean of this name. */
+        @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
+        KafkaStreamsConfiguration defaultKafkaStreamsConfig(KafkaProperties kafka, DeadLetterPublishingRecoverer deadLetters,
+                org.springframework.core.env.Environment environment) {
+            Map<String, Object> config = new HashMap<>(kafka.buildStreamsProperties());
+            config.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, environment.getProperty("spring.application.name"));
+            config.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+            config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RecoveringDeserializationExceptionHandler.class);
+            config.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, deadLetters);
+            return new KafkaStreamsConfiguration(config);
+        }
+
+        @Bean
+        @ConditionalOnBean(StreamsBuilderFactoryBean.class)
+        KafkaStreamsHealthIndicator kafkaStreamsHealthIndicator(ObjectProvider<StreamsBuilderFactoryBean> factory) {
+            return new KafkaStreamsHealthIndicator(factory);
+        }
+    }
+
+}

@@ -1,0 +1,37 @@
+package org.caseflow.platform.kafka;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+/** "kafka": UP when the cluster answers a metadata request within a few seconds. */
+public class KafkaClusterHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
+
+    private final Admin admin;
+
+    public KafkaClusterHealthIndicator(List<String> bootstrapServers) {
+        super("Kafka health check failed");
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", bootstrapServers),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000));
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) throws Exception {
+        var cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000));
+        builder.up()
+                .withDetail("clusterId", cluster.clusterId().get(4, TimeUnit.SECONDS))
+                .withDetail("brokers", cluster.nodes().get(4, TimeUnit.SECONDS).size());
+    }
+
+    @Override
+    public void destroy() {
+        admin.close();
+    }
+}

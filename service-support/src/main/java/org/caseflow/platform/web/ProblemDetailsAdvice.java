@@ -1,0 +1,41 @@
+package org.caseflow.platform.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error a client can cause becomes RFC 9457 problem details: Spring MVC's own (400, 404, 405,
+ * 415...), Bean Validation with the offending fields listed, and Caseflow's refusals (404/409/422).
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(CaseflowProblem.class)
+    ResponseEntity<ProblemDetail> caseflowProblem(CaseflowProblem problem) {
+        return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
+        problem.setTitle("Invalid request");
+        problem.setProperty("rule", "INVALID_REQUEST");
+        List<Map<String, Object>> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(e -> Map.<String, Object>of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
+                .toList();
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+}

@@ -1,0 +1,52 @@
+package org.caseflow.testsupport;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** A small HTTP client for a service under test, with HTTP Basic users of the local default. */
+public final class ApiClient {
+
+    /** The password of every local-default user. */
+    public static final String LOCAL_PASSWORD = "local-only";
+
+    public record Response(int status, String contentType, String body, HttpResponse<String> raw) {
+    }
+
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public ApiClient(int port) {
+        this.baseUrl = "http://127.0.0.1:" + port;
+    }
+
+    public Response get(String path, String user) {
+        return send(builder(path, user).GET());
+    }
+
+    public Response post(String path, String user, String json) {
+        return send(builder(path, user).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpRequest.Builder builder(String path, String user) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        if (user != null) {
+            String token = Base64.getEncoder().encodeToString((user + ":" + LOCAL_PASSWORD).getBytes(StandardCharsets.UTF_8));
+            builder.header("Authorization", "Basic " + token);
+        }
+        return builder;
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(), response);
+        } catch (Exception e) {
+            throw new IllegalStateException("HTTP call failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.caseflow.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.caseflow.schemas.CaseflowSerdes;
+import org.caseflow.schemas.Topics;
+import org.caseflow.schemas.intake.IntakeEventEnvelope;
+import org.junit.jupiter.api.Test;
+
+/** An envelope through the real broker with the Apicurio serde, framed the Confluent-compatible way. */
+@WithCaseflowStack
+class RegistryRoundTripTest {
+
+    @Test
+    void envelopeIsFramedWithMagicByteAndContentIdThatTheCcompatApiServes(StackAddresses stack) throws Exception {
+        String caseId = "case-" + UUID.randomUUID();
+        IntakeEventEnvelope sent = SampleEvents.caseOpened(caseId);
+
+        var producerConfig = Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all");
+        try (var producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
+                CaseflowSerdes.<IntakeEventEnvelope>serializer(stack.registry(), false))) {
+            producer.send(new ProducerRecord<>(Topics.CASE_INTAKE_EVENTS, caseId, sent)).get();
+        }
+
+        ConsumerRecord<String, byte[]> raw = readOne(stack, caseId);
+        byte[] bytes = raw.value();
+        assertThat(bytes[0]).as("magic byte").isZero();
+        int contentId = ByteBuffer.wrap(bytes, 1, 4).getInt();
+        assertThat(raw.headers().toArray()).as("no registry headers: the id travels in the payload").isEmpty();
+
+        HttpResponse<String> schema = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(stack.registryCcompatUrl() + "/schemas/ids/" + contentId)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(schema.statusCode()).isEqualTo(200);
+        assertThat(schema.body()).contains("IntakeEventEnvelope").contains("CaseOpened");
+
+        IntakeEventEnvelope received = CaseflowSerdes.<IntakeEventEnvelope>deserializer(stack.registry(), false)
+                .deserialize(Topics.CASE_INTAKE_EVENTS, bytes);
+        assertThat(received).isEqualTo(sent);
+    }
+
+    private static ConsumerRecord<String, byte[]> readOne(StackAddresses stack, String key) {
+        var config = Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CASE_INTAKE_EVENTS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.key().equals(key)) {
+                        return record;
+                    }
+                }
+            }
+            throw new AssertionError("record " + key + " not read back within 30 s");
+        }
+    }
+}

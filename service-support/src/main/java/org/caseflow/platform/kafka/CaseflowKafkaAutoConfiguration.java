@@ -3,6 +3,7 @@ package org.caseflow.platform.kafka;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.StreamsConfig;
 import org.caseflow.platform.config.CaseflowProperties;
 import org.caseflow.schemas.CaseflowSerdes;
@@ -56,6 +57,7 @@ public class CaseflowKafkaAutoConfiguration {
      */
     @Bean
     DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaProperties kafka) {
+        // Dead letters are raw bytes: the original key and value exactly as they arrived.
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.remove("transactional.id");
         var template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(), new ByteArraySerializer()));
@@ -70,12 +72,14 @@ public class CaseflowKafkaAutoConfiguration {
         /** Boot's streams properties plus the DLT handler; Boot backs off from its own bean of this name. */
         @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
         KafkaStreamsConfiguration defaultKafkaStreamsConfig(KafkaProperties kafka, DeadLetterPublishingRecoverer deadLetters,
-                org.springframework.core.env.Environment environment) {
+                ObjectProvider<MeterRegistry> meters, org.springframework.core.env.Environment environment) {
             Map<String, Object> config = new HashMap<>(kafka.buildStreamsProperties());
             config.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, environment.getProperty("spring.application.name"));
             config.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
             config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RecoveringDeserializationExceptionHandler.class);
-            config.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, deadLetters);
+            MeterRegistry registry = meters.getIfAvailable();
+            config.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER,
+                    registry == null ? deadLetters : new CountingRecoverer(deadLetters, registry));
             return new KafkaStreamsConfiguration(config);
         }
 

@@ -8,6 +8,6 @@ import org.springframework.context.annotation.Import;
 /** HTTP plumbing of every service: problem details and security. */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import({ProblemDetailsAdvice.class, CaseflowSecurityConfiguration.class})
+@Import({ProblemDetailsAdvice.class, CaseflowSecurityConfiguration.class, OpenApiSecurity.class})
 public class CaseflowWebAutoConfiguration {
 }

@@ -1,0 +1,64 @@
+package org.caseflow.intake.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.caseflow.schemas.common.DocumentType;
+import org.caseflow.schemas.common.Relationship;
+import org.caseflow.schemas.common.Sex;
+
+/**
+ * The JSON body of {@code POST /api/submissions}. Only the shape is checked here (400); the intake
+ * rules (countries, stations, dates) are the topology's, and a refusal comes back as 422 with reason codes.
+ * The submitting office is the authenticated principal, never a body field (S5).
+ */
+public record SubmissionRequest(
+        @NotBlank @Pattern(regexp = "[A-Za-z0-9._:-]{1,100}", message = "letters, digits and . _ : - only, at most 100") String submissionId,
+        @NotNull @Valid PersonRequest person,
+        @NotNull @Valid EncounterRequest encounter,
+        @Valid IndicatorsRequest indicators,
+        @Valid FearRequest fear) {
+
+    public record PersonRequest(
+            @NotBlank @Size(max = 200) String givenNames,
+            @NotBlank @Size(max = 200) String familyNames,
+            LocalDate dateOfBirth,
+            @Min(0) @Max(130) Integer estimatedAge,
+            @NotNull Sex sex,
+            @NotBlank @Size(max = 3) String nationality,
+            List<@NotBlank String> lawfulResidenceCountries,
+            List<@NotBlank String> languages,
+            List<@Valid DocumentRequest> documents) {
+    }
+
+    public record DocumentRequest(@NotNull DocumentType type, @NotBlank @Size(max = 50) String number, @NotBlank String issuingCountry) {
+    }
+
+    public record EncounterRequest(
+            @NotBlank String stationCode,
+            @NotNull Instant occurredAt,
+            @Valid CoordinatesRequest coordinates,
+            @Size(max = 100) String groupId,
+            List<@Valid AccompanyingAdultRequest> accompanyingAdults) {
+    }
+
+    public record CoordinatesRequest(@NotNull Double latitude, @NotNull Double longitude) {
+    }
+
+    public record AccompanyingAdultRequest(@NotNull Relationship relationship, String personRef) {
+    }
+
+    public record IndicatorsRequest(boolean traffickingIndicators, boolean medicalNeeds, boolean pregnant, boolean disability) {
+    }
+
+    public record FearRequest(boolean fearExpressed, List<@NotBlank String> fearedCountries) {
+    }
+}

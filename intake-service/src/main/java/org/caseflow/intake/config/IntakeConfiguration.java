@@ -1,0 +1,46 @@
+package org.caseflow.intake.config;
+
+import java.util.HashMap;
+import java.util.Set;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.caseflow.intake.stream.IntakeMetrics;
+import org.caseflow.intake.stream.IntakeSerdes;
+import org.caseflow.intake.stream.IntakeTopology;
+import org.caseflow.schemas.CaseflowSerdes;
+import org.caseflow.schemas.intake.SubmissionEnvelope;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+@EnableConfigurationProperties(IntakeProperties.class)
+class IntakeConfiguration {
+
+    @Bean
+    IntakeTopology intakeTopology(IntakeProperties properties, CaseflowSerdes.RegistrySettings registry, MeterRegistry meters) {
+        return new IntakeTopology(IntakeSerdes.withRegistry(registry), properties.policy(),
+                new IntakeMetrics(meters, Set.copyOf(properties.stations())));
+    }
+
+    @Autowired
+    void buildTopology(StreamsBuilder builder, IntakeTopology topology) {
+        topology.build(builder);
+    }
+
+    /** Writes HTTP submissions to intake.submissions, as a field office's Kafka producer would. */
+    @Bean
+    KafkaTemplate<String, SubmissionEnvelope> submissionTemplate(KafkaProperties kafka, CaseflowSerdes.RegistrySettings registry) {
+        var config = new HashMap<>(kafka.buildProducerProperties());
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new StringSerializer(),
+                CaseflowSerdes.<SubmissionEnvelope>serializer(registry, false)));
+    }
+}

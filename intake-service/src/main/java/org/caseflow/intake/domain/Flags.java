@@ -1,0 +1,9 @@
+package org.caseflow.intake.domain;
+
+/** Vulnerability flags derived at intake; unaccompaniedMinor and trafficking drive safeguard S2. */
+public record Flags(boolean unaccompaniedMinor, boolean trafficking, boolean medical, boolean pregnancy, boolean disability) {
+
+    public boolean protectionRequired() {
+        return unaccompaniedMinor || trafficking;
+    }
+}

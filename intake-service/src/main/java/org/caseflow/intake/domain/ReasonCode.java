@@ -1,0 +1,21 @@
+package org.caseflow.intake.domain;
+
+/** Why a submission is refused; stable codes a station's software can act on. */
+public enum ReasonCode {
+    REQUIRED_FIELD_MISSING,
+    ENCOUNTER_IN_FUTURE,
+    ENCOUNTER_TOO_OLD,
+    DATE_OF_BIRTH_IN_FUTURE,
+    DATE_OF_BIRTH_IMPLAUSIBLE,
+    AGE_IMPLAUSIBLE,
+    AGE_MISSING,
+    NATIONALITY_INVALID,
+    FEARED_COUNTRY_INVALID,
+    RESIDENCE_COUNTRY_INVALID,
+    DOCUMENT_COUNTRY_INVALID,
+    STATION_UNKNOWN,
+    COORDINATES_OUT_OF_RANGE,
+    NOT_A_FIELD_OFFICE,
+    KEY_NOT_SUBMISSION_ID,
+    SUBMISSION_ID_REUSED
+}

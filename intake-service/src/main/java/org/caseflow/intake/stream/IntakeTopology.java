@@ -1,0 +1,56 @@
+package org.caseflow.intake.stream;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+import org.caseflow.intake.domain.IntakePolicy;
+import org.caseflow.schemas.Topics;
+
+/**
+ * intake.submissions → (validate, de-duplicate on submissionId) → intake.rejections
+ *                                                             ↘ opened, re-keyed by person → (link repeats) → case.intake.events (by caseId)
+ */
+public final class IntakeTopology {
+
+    public static final String SUBMISSIONS_STORE = "intake-submission-status";
+    public static final String PERSONS_STORE = "intake-person-cases";
+
+    private final IntakeSerdes serdes;
+    private final IntakePolicy policy;
+    private final IntakeMetrics metrics;
+
+    public IntakeTopology(IntakeSerdes serdes, IntakePolicy policy, IntakeMetrics metrics) {
+        this.serdes = serdes;
+        this.policy = policy;
+        this.metrics = metrics;
+    }
+
+    public Topology topology() {
+        StreamsBuilder builder = new StreamsBuilder();
+        build(builder);
+        return builder.build();
+    }
+
+    public void build(StreamsBuilder builder) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUBMISSIONS_STORE), Serdes.String(), serdes.status()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PERSONS_STORE), Serdes.String(), Serdes.String()));
+
+        builder.stream(Topics.INTAKE_SUBMISSIONS, Consumed.with(Serdes.String(), serdes.submissions()).withName("submissions"))
+                .process(() -> new SubmissionProcessor(policy, metrics), Named.as("decide-submission"), SUBMISSIONS_STORE)
+                .split(Named.as("outcome-"))
+                .branch((key, outcome) -> outcome.isRejection(), Branched.withConsumer(rejections -> rejections
+                        .mapValues(outcome -> outcome.rejection(), Named.as("rejection"))
+                        .to(Topics.INTAKE_REJECTIONS, Produced.with(Serdes.String(), serdes.rejections()).withName("to-rejections")), "rejected"))
+                .defaultBranch(Branched.withConsumer(opened -> opened
+                        .mapValues(outcome -> outcome.opened(), Named.as("case-opened"))
+                        .repartition(Repartitioned.with(Serdes.String(), serdes.events()).withName("opened-by-person"))
+                        .process(() -> new PersonLinkingProcessor(metrics), Named.as("link-person"), PERSONS_STORE)
+                        .to(Topics.CASE_INTAKE_EVENTS, Produced.with(Serdes.String(), serdes.events()).withName("to-case-events")), "opened"));
+    }
+}

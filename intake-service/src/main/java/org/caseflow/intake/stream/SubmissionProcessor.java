@@ -1,0 +1,98 @@
+package org.caseflow.intake.stream;
+
+import java.time.Instant;
+
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.caseflow.intake.domain.IntakeDecision;
+import org.caseflow.intake.domain.IntakePolicy;
+import org.caseflow.intake.domain.Submission;
+import org.caseflow.intake.domain.SubmissionStatus;
+import org.caseflow.schemas.common.Role;
+import org.caseflow.schemas.intake.EncounterSubmission;
+import org.caseflow.schemas.intake.SubmissionEnvelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One submission at a time, keyed by submissionId: the first submission under an id decides it for
+ * good (the status store, with changelog, survives restarts); a retry changes nothing; a different
+ * submission under a used id is refused. Logs ids only, never personal data.
+ */
+final class SubmissionProcessor implements Processor<String, SubmissionEnvelope, String, Outcome> {
+
+    private static final Logger log = LoggerFactory.getLogger(SubmissionProcessor.class);
+
+    private final IntakePolicy policy;
+    private final IntakeMetrics metrics;
+    private ProcessorContext<String, Outcome> context;
+    private KeyValueStore<String, SubmissionStatus> statuses;
+
+    SubmissionProcessor(IntakePolicy policy, IntakeMetrics metrics) {
+        this.policy = policy;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Outcome> context) {
+        this.context = context;
+        this.statuses = context.getStateStore(IntakeTopology.SUBMISSIONS_STORE);
+    }
+
+    @Override
+    public void process(Record<String, SubmissionEnvelope> record) {
+        if (record.value() == null) {
+            return; // a tombstone carries no submission
+        }
+        SubmissionEnvelope envelope = record.value();
+        EncounterSubmission avro = (EncounterSubmission) envelope.getPayload();
+        Submission submission = SubmissionMapper.toDomain(avro);
+        String fingerprint = SubmissionMapper.fingerprint(avro);
+        String station = avro.getEncounter().getStationCode();
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+
+        var keyProblem = IntakeDecision.keyMismatch(record.key(), submission);
+        if (keyProblem.isPresent()) {
+            reject(record, Envelopes.rejection(envelope, fingerprint, station, java.util.List.of(keyProblem.get()), now), station, java.util.List.of(keyProblem.get()));
+            return;
+        }
+        boolean fieldOffice = envelope.getMetadata().getActor().getRole() == Role.FIELD_OFFICE;
+        IntakeDecision decision = IntakeDecision.decide(submission, fingerprint, statuses.get(record.key()), fieldOffice,
+                policy, now, Instant.ofEpochMilli(record.timestamp()));
+        switch (decision) {
+            case IntakeDecision.Open open -> {
+                statuses.put(record.key(), open.status());
+                metrics.submission(station, "accepted");
+                String personKey = SubmissionMapper.personKey(avro).orElse("case:" + open.caseId());
+                context.forward(record.withKey(personKey)
+                        .withValue(Outcome.opened(Envelopes.caseOpened(envelope, open.caseId(), open.flags(), now), personKey)));
+                log.info("submission {} accepted as case {}", record.key(), open.caseId());
+            }
+            case IntakeDecision.Reject reject -> {
+                statuses.put(record.key(), reject.status());
+                reject(record, Envelopes.rejection(envelope, fingerprint, station, reject.reasons(), now), station, reject.reasons());
+            }
+            case IntakeDecision.Repeat repeat -> {
+                metrics.submission(station, "repeat");
+                log.info("submission {} repeated; it stays {}", record.key(), repeat.original().state());
+            }
+            case IntakeDecision.Conflict conflict -> {
+                metrics.submission(station, "conflict");
+                metrics.rejection(station, conflict.reason().code().name());
+                context.forward(record.withValue(Outcome.rejected(
+                        Envelopes.rejection(envelope, fingerprint, station, java.util.List.of(conflict.reason()), now))));
+                log.warn("submission {} reused for a different submission; the first one stands", record.key());
+            }
+        }
+    }
+
+    private void reject(Record<String, SubmissionEnvelope> record, org.caseflow.schemas.intake.RejectionEnvelope rejection, String station,
+                        java.util.List<org.caseflow.intake.domain.Reason> reasons) {
+        metrics.submission(station, "rejected");
+        reasons.forEach(r -> metrics.rejection(station, r.code().name()));
+        context.forward(record.withValue(Outcome.rejected(rejection)));
+        log.info("submission {} rejected: {}", record.key(), reasons.stream().map(r -> r.code().name()).toList());
+    }
+}

@@ -24,6 +24,18 @@ public final class ApiClient {
         this.baseUrl = "http://127.0.0.1:" + port;
     }
 
+    /** Waits until the service says it is ready (its topology RUNNING); fails after {@code timeout}. */
+    public ApiClient awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (get("/actuator/health/readiness", null).status() == 200) {
+                return this;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("service on " + baseUrl + " not ready within " + timeout);
+    }
+
     public Response get(String path, String user) {
         return send(builder(path, user).GET());
     }

@@ -64,7 +64,7 @@ class SubmissionController {
     ResponseEntity<SubmissionView> submit(@Valid @RequestBody SubmissionRequest request, Authentication principal) throws Exception {
         EncounterSubmission payload = SubmissionRequestMapper.toAvro(request, principal.getName());
         String fingerprint = SubmissionMapper.fingerprint(payload);
-        Optional<SubmissionStatus> known = statuses.find(request.submissionId());
+        Optional<SubmissionStatus> known = statuses.findIfReadable(request.submissionId());
         if (known.isPresent()) {
             if (!known.get().isSameSubmission(fingerprint)) {
                 throw CaseflowProblem.conflict("SUBMISSION_ID_REUSED",
@@ -97,7 +97,7 @@ class SubmissionController {
     private Optional<SubmissionStatus> awaitVerdict(String submissionId) throws InterruptedException {
         long deadline = System.nanoTime() + answerWait.toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<SubmissionStatus> status = statuses.find(submissionId);
+            Optional<SubmissionStatus> status = statuses.findIfReadable(submissionId);
             if (status.isPresent()) {
                 return status;
             }

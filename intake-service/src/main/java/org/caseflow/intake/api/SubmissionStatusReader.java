@@ -24,6 +24,16 @@ class SubmissionStatusReader {
         this.streams = streams;
     }
 
+    /** The status, or empty while the store is unavailable (restoring, rebalancing): the topology still decides. */
+    Optional<SubmissionStatus> findIfReadable(String submissionId) {
+        try {
+            return find(submissionId);
+        } catch (CaseflowProblem unavailable) {
+            return Optional.empty();
+        }
+    }
+
+    /** The status; 503 problem while the store is unavailable. */
     Optional<SubmissionStatus> find(String submissionId) {
         KafkaStreams kafkaStreams = streams.getKafkaStreams();
         if (kafkaStreams == null) {

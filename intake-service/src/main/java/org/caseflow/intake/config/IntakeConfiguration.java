@@ -11,7 +11,6 @@ import org.caseflow.intake.stream.IntakeSerdes;
 import org.caseflow.intake.stream.IntakeTopology;
 import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.schemas.intake.SubmissionEnvelope;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -25,22 +24,23 @@ import org.springframework.kafka.core.KafkaTemplate;
 @EnableConfigurationProperties(IntakeProperties.class)
 class IntakeConfiguration {
 
+    /** The topology, built into spring-kafka's StreamsBuilder (its factory bean runs it). */
     @Bean
-    IntakeTopology intakeTopology(IntakeProperties properties, CaseflowSerdes.RegistrySettings registry, MeterRegistry meters) {
-        return new IntakeTopology(IntakeSerdes.withRegistry(registry), properties.policy(),
+    IntakeTopology intakeTopology(StreamsBuilder builder, IntakeProperties properties, CaseflowSerdes.RegistrySettings registry,
+                                  MeterRegistry meters) {
+        IntakeTopology topology = new IntakeTopology(IntakeSerdes.withRegistry(registry), properties.policy(),
                 new IntakeMetrics(meters, Set.copyOf(properties.stations())));
-    }
-
-    @Autowired
-    void buildTopology(StreamsBuilder builder, IntakeTopology topology) {
         topology.build(builder);
+        return topology;
     }
 
     /** Writes HTTP submissions to intake.submissions, as a field office's Kafka producer would. */
     @Bean
     KafkaTemplate<String, SubmissionEnvelope> submissionTemplate(KafkaProperties kafka, CaseflowSerdes.RegistrySettings registry) {
         var config = new HashMap<>(kafka.buildProducerProperties());
+        // configureSerializers=false: the Avro serializer is already configured; re-configuring it with the
+        // producer's properties would drop its registry settings.
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new StringSerializer(),
-                CaseflowSerdes.<SubmissionEnvelope>serializer(registry, false)));
+                CaseflowSerdes.<SubmissionEnvelope>serializer(registry, false), false));
     }
 }

@@ -43,7 +43,7 @@ import org.springframework.kafka.support.KafkaHeaders;
  * one rejected, the garbage dead-lettered, and the service still processing afterwards.
  */
 @WithCaseflowStack
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "caseflow.intake.answer-wait=10s")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IntakeIntegrationTest {
 
     @LocalServerPort

@@ -20,8 +20,9 @@ public abstract class ServiceBasicsContract {
     }
 
     @Test
-    void healthIsUpWithTheBrokerConnected() {
-        var health = api().get("/actuator/health", null);
+    void healthIsUpWithTheBrokerConnected() throws InterruptedException {
+        // a service with a topology is ready once it is RUNNING, a few seconds after start
+        var health = api().awaitReady(java.time.Duration.ofSeconds(60)).get("/actuator/health", null);
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"kafka\"").contains("\"brokers\":1");
         assertThat(api().get("/actuator/health/readiness", null).status()).isEqualTo(200);

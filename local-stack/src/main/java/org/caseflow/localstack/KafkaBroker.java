@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,23 +73,15 @@ final class KafkaBroker implements AutoCloseable {
 
     /** Ready when the broker answers a metadata request. */
     void awaitReady(Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
-            while (true) {
-                process.requireAlive();
+            process.awaitReady("the Kafka broker", timeout, () -> {
                 try {
-                    if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
-                        return;
-                    }
-                } catch (Exception notYet) {
-                    // not answering yet
+                    return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+                } catch (Exception e) {
+                    return false;
                 }
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("the Kafka broker did not answer within " + timeout + "; see " + process.logFile());
-                }
-                Thread.sleep(200);
-            }
+            });
         }
     }
 

@@ -91,6 +91,28 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Polls {@code ready} until it answers true; fails fast, naming the log, if the process dies or
+     * {@code timeout} passes. A check that throws counts as "not yet".
+     */
+    public void awaitReady(String what, Duration timeout, java.util.function.BooleanSupplier ready) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            requireAlive();
+            try {
+                if (ready.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // still starting
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(what + " was not ready within " + timeout + "; see " + logFile);
+            }
+            Thread.sleep(200);
+        }
+    }
+
     public int waitFor(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException(name + " did not finish within " + timeout + "; see " + logFile);

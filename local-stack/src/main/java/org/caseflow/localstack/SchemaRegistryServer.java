@@ -1,12 +1,7 @@
 package org.caseflow.localstack;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /** A real Apicurio Registry 3.x server (in-memory storage), unpacked from Maven Central's tarball. */
@@ -48,24 +43,8 @@ final class SchemaRegistryServer implements AutoCloseable {
 
     /** Ready when the management interface says {@code /health/ready}. */
     void awaitReady(Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://" + Ports.LOOPBACK + ":" + managementPort + "/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            process.requireAlive();
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // not answering yet
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("the schema registry was not ready within " + timeout + "; see " + process.logFile());
-            }
-            Thread.sleep(200);
-        }
+        String url = "http://" + Ports.LOOPBACK + ":" + managementPort + "/health/ready";
+        process.awaitReady("the schema registry", timeout, () -> Http.isOk(url));
     }
 
     ManagedProcess process() {

@@ -1,12 +1,7 @@
 package org.caseflow.localstack;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,23 +46,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Ready when {@code /actuator/health/readiness} answers 200 (Kafka Streams running, where the service has it). */
     public void awaitHealthy(Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            process.requireAlive();
-            try {
-                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // still starting
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(name + " was not healthy within " + timeout + "; see " + process.logFile());
-            }
-            Thread.sleep(250);
-        }
+        process.awaitReady(name, timeout, () -> Http.isOk(url() + "/actuator/health/readiness"));
     }
 
     @Override

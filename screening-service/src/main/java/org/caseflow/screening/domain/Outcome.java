@@ -1,0 +1,8 @@
+package org.caseflow.screening.domain;
+
+public enum Outcome {
+    CREDIBLE_FEAR,
+    NO_CREDIBLE_FEAR,
+    PROTECTION_REFERRAL,
+    VOLUNTARY_RETURN
+}

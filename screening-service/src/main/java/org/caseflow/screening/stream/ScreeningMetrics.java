@@ -1,0 +1,70 @@
+package org.caseflow.screening.stream;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.caseflow.screening.domain.Outcome;
+import org.caseflow.screening.domain.Status;
+
+/** Screening's domain metrics. The backlog gauge sums the counts each stream task reports for its own cases. */
+public final class ScreeningMetrics {
+
+    private final MeterRegistry meters;
+    private final Map<String, Map<Status, Long>> backlogByTask = new ConcurrentHashMap<>();
+
+    public ScreeningMetrics(MeterRegistry meters) {
+        this.meters = meters;
+        for (Status status : Status.values()) {
+            Gauge.builder("caseflow.screening.backlog", () -> backlog(status)).description("Cases in screening, by status")
+                    .tag("status", status.name()).register(meters);
+        }
+    }
+
+    public static ScreeningMetrics discarding() {
+        return new ScreeningMetrics(new SimpleMeterRegistry());
+    }
+
+    void backlog(String task, Map<Status, Long> counts) {
+        backlogByTask.put(task, new EnumMap<>(counts));
+    }
+
+    void forgetTask(String task) {
+        backlogByTask.remove(task);
+    }
+
+    long backlog(Status status) {
+        return backlogByTask.values().stream().mapToLong(m -> m.getOrDefault(status, 0L)).sum();
+    }
+
+    void decision(Outcome outcome, Duration sinceIntake) {
+        Counter.builder("caseflow.screening.decisions").description("Screening decisions, by outcome")
+                .tag("outcome", outcome.name()).register(meters).increment();
+        Timer.builder("caseflow.screening.intake.to.decision").description("From CaseOpened to the screening decision")
+                .publishPercentileHistogram().register(meters).record(sinceIntake.isNegative() ? Duration.ZERO : sinceIntake);
+    }
+
+    void reviewRequested() {
+        Counter.builder("caseflow.screening.review.requests").description("Review requests recorded").register(meters).increment();
+    }
+
+    void protectionReferral() {
+        Counter.builder("caseflow.screening.protection.referrals").description("Cases referred to protection (S2)").register(meters).increment();
+    }
+
+    void concluded(Outcome outcome, boolean eligible) {
+        Counter.builder("caseflow.screening.concluded").description("Cases whose screening ended, by final outcome")
+                .tag("outcome", outcome.name()).tag("eligible_for_removal", String.valueOf(eligible)).register(meters).increment();
+    }
+
+    void refused(String rule) {
+        Counter.builder("caseflow.screening.commands.refused").description("Officer commands refused, by rule")
+                .tag("rule", rule).register(meters).increment();
+    }
+}

@@ -1,14 +1,13 @@
 package org.caseflow.intake.config;
 
-import java.util.HashMap;
 import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.caseflow.intake.stream.IntakeMetrics;
 import org.caseflow.intake.stream.IntakeSerdes;
 import org.caseflow.intake.stream.IntakeTopology;
+import org.caseflow.platform.kafka.AvroKafkaTemplates;
 import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.schemas.intake.SubmissionEnvelope;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,7 +15,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 @Configuration(proxyBeanMethods = false)
@@ -37,10 +35,6 @@ class IntakeConfiguration {
     /** Writes HTTP submissions to intake.submissions, as a field office's Kafka producer would. */
     @Bean
     KafkaTemplate<String, SubmissionEnvelope> submissionTemplate(KafkaProperties kafka, CaseflowSerdes.RegistrySettings registry) {
-        var config = new HashMap<>(kafka.buildProducerProperties());
-        // configureSerializers=false: the Avro serializer is already configured; re-configuring it with the
-        // producer's properties would drop its registry settings.
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new StringSerializer(),
-                CaseflowSerdes.<SubmissionEnvelope>serializer(registry, false), false));
+        return AvroKafkaTemplates.create(kafka, registry);
     }
 }

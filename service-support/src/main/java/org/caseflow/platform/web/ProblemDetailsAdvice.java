@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -27,6 +28,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(CaseflowProblem.class)
     ResponseEntity<ProblemDetail> caseflowProblem(CaseflowProblem problem) {
         return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
+    }
+
+    /** An unreadable body: say what could not be read (the parser's own words, without the body). */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body could not be read: " + reason(ex));
+        problem.setTitle("Unreadable request");
+        problem.setProperty("rule", "UNREADABLE_REQUEST");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static String reason(HttpMessageNotReadableException ex) {
+        Throwable cause = ex.getMostSpecificCause();
+        String message = cause instanceof tools.jackson.core.JacksonException json ? json.getOriginalMessage() : cause.getMessage();
+        return message == null ? "malformed JSON" : message.lines().findFirst().orElse("malformed JSON");
     }
 
     @Override

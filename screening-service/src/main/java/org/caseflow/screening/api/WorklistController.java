@@ -1,0 +1,82 @@
+package org.caseflow.screening.api;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.apache.kafka.streams.state.HostInfo;
+import org.caseflow.screening.domain.Status;
+import org.caseflow.screening.stream.ScreeningTopology;
+import org.caseflow.screening.stream.StoredCase;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The queue officers work: cases filtered by status, officer and station, gathered from every instance. */
+@RestController
+@RequestMapping("/api/worklist")
+@Validated
+@Tag(name = "Worklist")
+class WorklistController {
+
+    record Item(String caseId, String status, String stationCode, String assignedOfficer, java.time.Instant openedAt) {
+    }
+
+    record Page(List<Item> items, int page, int size, long total) {
+    }
+
+    private final InstanceRouter router;
+    private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
+
+    WorklistController(InstanceRouter router) {
+        this.router = router;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('SCREENING_OFFICER', 'SUPERVISOR', 'AUDITOR')")
+    @Operation(summary = "Cases by status, assigned officer and station, oldest first, paged")
+    Page worklist(@RequestParam(required = false) Status status, @RequestParam(required = false) String officer,
+                  @RequestParam(required = false) String station, @RequestParam(defaultValue = "0") @Min(0) int page,
+                  @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, HttpServletRequest request) {
+        List<Item> items = new ArrayList<>(local(status, officer, station));
+        if (request.getHeader(InstanceRouter.FORWARDED) == null) {
+            for (HostInfo peer : router.otherInstances()) {
+                String query = "/api/worklist?page=0&size=500" + (status == null ? "" : "&status=" + status)
+                        + (officer == null ? "" : "&officer=" + officer) + (station == null ? "" : "&station=" + station);
+                var response = router.forward(peer, query, request);
+                if (response.getStatusCode().is2xxSuccessful()) {
+                    items.addAll(json.readValue(response.getBody(), Page.class).items());
+                }
+            }
+        }
+        items.sort(Comparator.comparing(Item::openedAt, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Item::caseId));
+        int from = Math.min(page * size, items.size());
+        return new Page(items.subList(from, Math.min(from + size, items.size())), page, size, items.size());
+    }
+
+    private List<Item> local(Status status, String officer, String station) {
+        List<Item> items = new ArrayList<>();
+        try (var all = router.<StoredCase>localStore(ScreeningTopology.CASES_STORE).all()) {
+            all.forEachRemaining(kv -> {
+                var c = kv.value.state();
+                boolean matches = (status == null || c.status() == status)
+                        && (officer == null || officer.equals(c.assignedOfficer()))
+                        && (station == null || (c.facts() != null && station.equals(c.facts().stationCode())));
+                if (matches) {
+                    items.add(new Item(c.caseId(), c.status().name(), c.facts() == null ? null : c.facts().stationCode(),
+                            c.assignedOfficer(), c.facts() == null ? null : c.facts().openedAt()));
+                }
+            });
+        }
+        return items;
+    }
+}

@@ -1,5 +1,6 @@
 package org.caseflow.screening.api;
 
+import org.caseflow.platform.kafka.InteractiveQueries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,9 +38,9 @@ class CaseController {
     private static final String OFFICERS = "hasAnyRole('SCREENING_OFFICER', 'SUPERVISOR')";
 
     private final CommandGateway gateway;
-    private final InstanceRouter router;
+    private final InteractiveQueries router;
 
-    CaseController(CommandGateway gateway, InstanceRouter router) {
+    CaseController(CommandGateway gateway, InteractiveQueries router) {
         this.gateway = gateway;
         this.router = router;
     }
@@ -48,7 +49,7 @@ class CaseController {
     @PreAuthorize("hasAnyRole('SCREENING_OFFICER', 'SUPERVISOR', 'AUDITOR')")
     @Operation(summary = "A case's screening state and history (answered by whichever instance owns it)")
     ResponseEntity<?> get(@PathVariable String caseId, HttpServletRequest request) {
-        var owner = router.remoteOwner(caseId, request);
+        var owner = router.remoteOwner(ScreeningTopology.CASES_STORE, caseId, request);
         if (owner.isPresent()) {
             return router.forward(owner.get(), "/api/cases/" + caseId, request);
         }

@@ -1,5 +1,6 @@
 package org.caseflow.screening.api;
 
+import org.caseflow.platform.kafka.InteractiveQueries;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,11 +36,11 @@ import tools.jackson.databind.json.JsonMapper;
 class CommandGateway {
 
     private final KafkaTemplate<String, ScreeningCommandEnvelope> commands;
-    private final InstanceRouter router;
+    private final InteractiveQueries router;
     private final Duration answerWait;
     private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
 
-    CommandGateway(KafkaTemplate<String, ScreeningCommandEnvelope> commands, InstanceRouter router, ScreeningProperties properties) {
+    CommandGateway(KafkaTemplate<String, ScreeningCommandEnvelope> commands, InteractiveQueries router, ScreeningProperties properties) {
         this.commands = commands;
         this.router = router;
         this.answerWait = properties.answerWait();
@@ -74,7 +75,7 @@ class CommandGateway {
     /** The result of a command, wherever its case lives; empty while it is not processed. */
     Optional<CommandResult> result(String caseId, String commandId, HttpServletRequest request) {
         try {
-            var owner = router.remoteOwner(caseId, request);
+            var owner = router.remoteOwner(ScreeningTopology.CASES_STORE, caseId, request);
             if (owner.isPresent()) {
                 var response = router.forward(owner.get(), "/api/cases/" + caseId + "/commands/" + commandId, request);
                 return response.getStatusCode().is2xxSuccessful() ? Optional.of(json.readValue(response.getBody(), CommandResult.class)) : Optional.empty();

@@ -1,5 +1,6 @@
 package org.caseflow.screening.api;
 
+import org.caseflow.platform.kafka.InteractiveQueries;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +51,9 @@ class OfficerController {
     }
 
     private final KafkaTemplate<String, OfficerEnvelope> officers;
-    private final InstanceRouter router;
+    private final InteractiveQueries router;
 
-    OfficerController(KafkaTemplate<String, OfficerEnvelope> officers, InstanceRouter router) {
+    OfficerController(KafkaTemplate<String, OfficerEnvelope> officers, InteractiveQueries router) {
         this.officers = officers;
         this.router = router;
     }

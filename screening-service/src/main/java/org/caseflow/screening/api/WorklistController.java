@@ -1,5 +1,6 @@
 package org.caseflow.screening.api;
 
+import org.caseflow.platform.kafka.InteractiveQueries;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,10 +35,10 @@ class WorklistController {
     record Page(List<Item> items, int page, int size, long total) {
     }
 
-    private final InstanceRouter router;
+    private final InteractiveQueries router;
     private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
 
-    WorklistController(InstanceRouter router) {
+    WorklistController(InteractiveQueries router) {
         this.router = router;
     }
 
@@ -48,7 +49,7 @@ class WorklistController {
                   @RequestParam(required = false) String station, @RequestParam(defaultValue = "0") @Min(0) int page,
                   @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, HttpServletRequest request) {
         List<Item> items = new ArrayList<>(local(status, officer, station));
-        if (request.getHeader(InstanceRouter.FORWARDED) == null) {
+        if (request.getHeader(InteractiveQueries.FORWARDED) == null) {
             for (HostInfo peer : router.otherInstances()) {
                 String query = "/api/worklist?page=0&size=500" + (status == null ? "" : "&status=" + status)
                         + (officer == null ? "" : "&officer=" + officer) + (station == null ? "" : "&station=" + station);

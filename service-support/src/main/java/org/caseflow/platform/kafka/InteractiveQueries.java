@@ -1,4 +1,4 @@
-package org.caseflow.screening.api;
+package org.caseflow.platform.kafka;
 
 import java.util.List;
 import java.util.Map;
@@ -15,39 +15,36 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.caseflow.platform.web.CaseflowProblem;
-import org.caseflow.screening.stream.ScreeningTopology;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /**
- * Interactive queries across instances: a case's state lives on the instance that owns its partition;
- * reads for a case another instance owns are forwarded there (once: a forwarded call is answered locally).
+ * Interactive queries across instances: a key's state lives on the instance that owns its partition;
+ * reads for a key another instance owns are forwarded there (once: a forwarded call is answered locally).
+ * Each instance must set {@code spring.kafka.streams.properties.application.server} to where peers reach it.
  */
-@Component
-class InstanceRouter {
+public class InteractiveQueries {
 
-    static final String FORWARDED = "X-Caseflow-Forwarded";
+    public static final String FORWARDED = "X-Caseflow-Forwarded";
 
     private final StreamsBuilderFactoryBean factory;
     private final HostInfo self;
     private final RestClient http = RestClient.create();
 
-    InstanceRouter(StreamsBuilderFactoryBean factory, @Value("${spring.kafka.streams.properties.application.server}") String applicationServer) {
+    public InteractiveQueries(StreamsBuilderFactoryBean factory, String applicationServer) {
         this.factory = factory;
         this.self = HostInfo.buildFromEndpoint(applicationServer);
     }
 
-    /** The instance owning {@code caseId}, unless it is this one (or the call was already forwarded). */
-    Optional<HostInfo> remoteOwner(String caseId, HttpServletRequest request) {
+    /** The instance owning {@code key} in {@code store}, unless it is this one (or the call was already forwarded). */
+    public Optional<HostInfo> remoteOwner(String store, String key, HttpServletRequest request) {
         if (request.getHeader(FORWARDED) != null) {
             return Optional.empty();
         }
-        KeyQueryMetadata owner = streams().queryMetadataForKey(ScreeningTopology.CASES_STORE, caseId, Serdes.String().serializer());
+        KeyQueryMetadata owner = streams().queryMetadataForKey(store, key, Serdes.String().serializer());
         if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
             throw unavailable();
         }
@@ -55,12 +52,12 @@ class InstanceRouter {
     }
 
     /** The other instances of this service, for reads that span every case (the worklist). */
-    List<HostInfo> otherInstances() {
+    public List<HostInfo> otherInstances() {
         return streams().metadataForAllStreamsClients().stream().map(StreamsMetadata::hostInfo).filter(h -> !h.equals(self)).distinct().toList();
     }
 
     /** GET the same path on {@code host}, as the same user; answers with the peer's status and body. */
-    ResponseEntity<String> forward(HostInfo host, String pathAndQuery, HttpServletRequest request) {
+    public ResponseEntity<String> forward(HostInfo host, String pathAndQuery, HttpServletRequest request) {
         return http.get().uri("http://" + host.host() + ":" + host.port() + pathAndQuery)
                 .headers(h -> {
                     String auth = request.getHeader(HttpHeaders.AUTHORIZATION);
@@ -74,7 +71,7 @@ class InstanceRouter {
                         .body(new String(res.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    <V> ReadOnlyKeyValueStore<String, V> localStore(String name) {
+    public <V> ReadOnlyKeyValueStore<String, V> localStore(String name) {
         try {
             return streams().store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
         } catch (InvalidStateStoreException e) {
@@ -92,6 +89,6 @@ class InstanceRouter {
 
     private static CaseflowProblem unavailable() {
         return new CaseflowProblem(HttpStatus.SERVICE_UNAVAILABLE, "STORE_NOT_READY",
-                "Case state is being restored after a restart or rebalance; try again in a few seconds.", Map.of());
+                "State is being restored after a restart or rebalance; try again in a few seconds.", Map.of());
     }
 }

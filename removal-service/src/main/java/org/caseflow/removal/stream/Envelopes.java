@@ -1,0 +1,60 @@
+package org.caseflow.removal.stream;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.caseflow.schemas.common.Actor;
+import org.caseflow.schemas.common.Metadata;
+import org.caseflow.schemas.common.Role;
+import org.caseflow.schemas.removal.FlightEnvelope;
+import org.caseflow.schemas.removal.FlightState;
+import org.caseflow.schemas.removal.FlightStatus;
+import org.caseflow.schemas.removal.RemovalEventEnvelope;
+import org.caseflow.schemas.removal.SeatAssignment;
+import org.caseflow.removal.domain.Flight;
+
+/** Builds removal's output envelopes; event ids derive from their cause, so a replay repeats them. */
+final class Envelopes {
+
+    static final String PRODUCER = "removal-service";
+    static final AllocationMessage.Trace SYSTEM = new AllocationMessage.Trace(null, null, PRODUCER, "SYSTEM");
+
+    private Envelopes() {
+    }
+
+    static Metadata metadata(String caseId, String subject, int index, AllocationMessage.Trace trace, Instant occurredAt, Instant now) {
+        String cause = trace.causationId() == null ? subject : trace.causationId();
+        return Metadata.newBuilder()
+                .setEventId(UUID.nameUUIDFromBytes((cause + "/" + index + "/" + subject).getBytes(StandardCharsets.UTF_8)).toString())
+                .setCaseId(caseId).setOccurredAt(occurredAt).setRecordedAt(now).setProducer(PRODUCER)
+                .setActor(Actor.newBuilder().setId(trace.actorId() == null ? PRODUCER : trace.actorId()).setRole(role(trace.actorRole())).build())
+                .setCausationId(trace.causationId())
+                .setCorrelationId(trace.correlationId() == null ? subject : trace.correlationId())
+                .build();
+    }
+
+    static RemovalEventEnvelope event(String caseId, Object payload, int index, AllocationMessage.Trace trace, Instant now) {
+        return RemovalEventEnvelope.newBuilder().setMetadata(metadata(caseId, caseId, index, trace, now, now)).setPayload(payload).build();
+    }
+
+    static FlightEnvelope flight(Flight f, int index, AllocationMessage.Trace trace, Instant now) {
+        FlightState state = FlightState.newBuilder()
+                .setFlightId(f.flightId()).setDestination(f.destination()).setDepartureAt(f.departureAt()).setCarrier(f.carrier())
+                .setSeats(f.seats()).setStatus(FlightStatus.valueOf(f.status().name()))
+                .setAssignments(f.assigned().stream().map(s -> SeatAssignment.newBuilder().setSeat(s.seat()).setCaseId(s.caseId()).build()).toList())
+                .build();
+        return FlightEnvelope.newBuilder().setMetadata(metadata(null, f.flightId(), index, trace, now, now)).setPayload(state).build();
+    }
+
+    static Role role(String role) {
+        if (role == null) {
+            return Role.SYSTEM;
+        }
+        try {
+            return Role.valueOf(role);
+        } catch (IllegalArgumentException unknown) {
+            return Role.SYSTEM;
+        }
+    }
+}

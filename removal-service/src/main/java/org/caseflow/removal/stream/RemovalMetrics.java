@@ -1,0 +1,62 @@
+package org.caseflow.removal.stream;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.caseflow.removal.domain.DestinationSchedule;
+import org.caseflow.removal.domain.Flight;
+import org.caseflow.removal.domain.Safeguard;
+
+/** Removal's domain metrics: queue and seat gauges per destination, blocks by safeguard, decision-to-scheduled time. */
+public final class RemovalMetrics {
+
+    private final MeterRegistry meters;
+    private final Map<String, long[]> byDestination = new ConcurrentHashMap<>();
+
+    public RemovalMetrics(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    public static RemovalMetrics discarding() {
+        return new RemovalMetrics(new SimpleMeterRegistry());
+    }
+
+    /** Waiting cases, seats taken and seats offered on planned flights of a destination. */
+    void schedule(DestinationSchedule schedule) {
+        long[] figures = byDestination.computeIfAbsent(schedule.destination(), destination -> {
+            long[] f = new long[3];
+            Gauge.builder("caseflow.removal.eligible.backlog", f, x -> x[0]).description("Eligible cases waiting for a seat")
+                    .tag("destination", destination).register(meters);
+            Gauge.builder("caseflow.removal.seats.taken", f, x -> x[1]).description("Seats taken on planned flights")
+                    .tag("destination", destination).register(meters);
+            Gauge.builder("caseflow.removal.seats.planned", f, x -> x[2]).description("Seats on planned flights")
+                    .tag("destination", destination).register(meters);
+            Gauge.builder("caseflow.removal.seat.utilisation", f, x -> x[2] == 0 ? 0 : (double) x[1] / x[2])
+                    .description("Share of planned seats taken").tag("destination", destination).register(meters);
+            return f;
+        });
+        figures[0] = schedule.waiting().size();
+        figures[1] = schedule.flights().stream().filter(f -> f.status() == Flight.Status.PLANNED).mapToLong(f -> f.assigned().size()).sum();
+        figures[2] = schedule.flights().stream().filter(f -> f.status() == Flight.Status.PLANNED).mapToLong(Flight::seats).sum();
+    }
+
+    void blocked(Safeguard safeguard) {
+        Counter.builder("caseflow.removal.blocks").description("Removals refused by a safeguard")
+                .tag("safeguard", safeguard.name()).register(meters).increment();
+    }
+
+    void scheduled(Duration sinceDecision) {
+        Timer.builder("caseflow.removal.decision.to.scheduled").description("From the screening decision to RemovalScheduled")
+                .publishPercentileHistogram().register(meters).record(sinceDecision.isNegative() ? Duration.ZERO : sinceDecision);
+    }
+
+    void outcome(String what) {
+        Counter.builder("caseflow.removal.outcomes").description("Removal events by type").tag("event", what).register(meters).increment();
+    }
+}

@@ -47,7 +47,10 @@ public final class LocalStack implements AutoCloseable {
         for (String name : new String[] {"kafka", "registry", "kafka-format"}) {
             ManagedProcess.stopStale(workDir, name);
         }
+        // every start is a new cluster: broker data and the services' stream state go together
         wipe(workDir.resolve("kafka-data"));
+        wipe(workDir.resolve("streams-state"));
+        wipe(workDir.resolve("state"));
         Files.createDirectories(workDir.resolve("logs"));
         StackRuntime runtime = StackRuntime.load();
 

@@ -83,6 +83,12 @@ public class CaseflowKafkaAutoConfiguration {
             return new KafkaStreamsConfiguration(config);
         }
 
+        /** A stopping instance leaves its group at once, so its partitions move without waiting for the session timeout. */
+        @Bean
+        org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer leaveGroupOnClose() {
+            return factory -> factory.setLeaveGroupOnClose(true);
+        }
+
         @Bean
         @ConditionalOnBean(StreamsBuilderFactoryBean.class)
         KafkaStreamsHealthIndicator kafkaStreamsHealthIndicator(ObjectProvider<StreamsBuilderFactoryBean> factory) {

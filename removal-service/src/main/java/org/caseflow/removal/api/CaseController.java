@@ -1,0 +1,98 @@
+package org.caseflow.removal.api;
+
+import java.net.URI;
+import java.util.Optional;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.caseflow.platform.kafka.InteractiveQueries;
+import org.caseflow.platform.web.CaseflowProblem;
+import org.caseflow.removal.domain.RemovalCase;
+import org.caseflow.removal.stream.RemovalTopology;
+import org.caseflow.removal.stream.StoredCase;
+import org.caseflow.schemas.removal.RecordStay;
+import org.caseflow.schemas.removal.StayReason;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A case's removal state, and stays (court order, medical) that always win over scheduling. */
+@RestController
+@RequestMapping("/api/cases/{caseId}")
+@Tag(name = "Cases", description = "Removal state of a case; stays")
+class CaseController {
+
+    enum RecordedStayReason { COURT_ORDER, MEDICAL, OTHER }
+
+    record StayRequest(@NotNull RecordedStayReason reason, @Size(max = 2000) String note) {
+    }
+
+    record CaseView(String caseId, String stage, String destination, java.time.Instant notBefore, RemovalCase.Booking booking,
+                    String screeningOutcome, boolean protectionReferred) {
+        static CaseView of(RemovalCase c) {
+            return new CaseView(c.caseId(), c.stage().name(), c.destination(), c.notBefore(), c.booking(),
+                    c.concluded() == null ? null : c.concluded().outcome(), c.protectionReferred());
+        }
+    }
+
+    private final RemovalCommands commands;
+    private final InteractiveQueries queries;
+
+    CaseController(RemovalCommands commands, InteractiveQueries queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('REMOVAL_OFFICER', 'AUDITOR')")
+    @Operation(summary = "Where a case stands in removal (answered by whichever instance owns it)")
+    ResponseEntity<?> get(@PathVariable String caseId, HttpServletRequest request) {
+        var owner = queries.remoteOwner(RemovalTopology.CASES_STORE, caseId, request);
+        if (owner.isPresent()) {
+            return queries.forward(owner.get(), "/api/cases/" + caseId, request);
+        }
+        return ResponseEntity.ok(CaseView.of(local(caseId).orElseThrow(() -> CaseflowProblem.notFound("Case", caseId)).state()));
+    }
+
+    @PostMapping("/stay")
+    @PreAuthorize("hasRole('REMOVAL_OFFICER')")
+    @Operation(summary = "Record a stay: the case leaves removal and any seat is freed, even if scheduling happens at the same moment")
+    ResponseEntity<CaseView> stay(@PathVariable String caseId, @Valid @RequestBody StayRequest body, Authentication who,
+                                  HttpServletRequest request) throws Exception {
+        if (queries.remoteOwner(RemovalTopology.CASES_STORE, caseId, request).isEmpty()) {
+            RemovalCase c = local(caseId).orElseThrow(() -> CaseflowProblem.notFound("Case", caseId)).state();
+            if (c.stage() == RemovalCase.Stage.EXECUTED) {
+                throw CaseflowProblem.conflict("ALREADY_EXECUTED", "The removal of case " + caseId + " was already carried out.");
+            }
+        }
+        commands.send(caseId, caseId, RecordStay.newBuilder().setCaseId(caseId).setReason(StayReason.valueOf(body.reason().name()))
+                .setNote(body.note()).build(), who);
+        URI location = URI.create("/api/cases/" + caseId);
+        // stayed, and any seat given back by allocation
+        return commands.await(() -> local(caseId).map(StoredCase::state).filter(c -> c.stage() == RemovalCase.Stage.STAYED && c.booking() == null))
+                .map(c -> ResponseEntity.created(location).body(CaseView.of(c)))
+                .orElseGet(() -> ResponseEntity.accepted().location(location).build());
+    }
+
+    private Optional<StoredCase> local(String caseId) {
+        try {
+            return Optional.ofNullable(queries.<StoredCase>localStore(RemovalTopology.CASES_STORE).get(caseId));
+        } catch (CaseflowProblem notReady) {
+            if (notReady.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+                return Optional.empty();
+            }
+            throw notReady;
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package org.caseflow.removal.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Future;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.caseflow.platform.kafka.InteractiveQueries;
+import org.caseflow.platform.web.CaseflowProblem;
+import org.caseflow.removal.stream.RemovalTopology;
+import org.caseflow.schemas.removal.CancelFlight;
+import org.caseflow.schemas.removal.FlightEnvelope;
+import org.caseflow.schemas.removal.FlightState;
+import org.caseflow.schemas.removal.FlightStatus;
+import org.caseflow.schemas.removal.PlanFlight;
+import org.caseflow.schemas.removal.RecordDeparture;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Removal officers plan flights, read manifests, record departures and cancel flights. */
+@RestController
+@RequestMapping("/api/flights")
+@Tag(name = "Flights", description = "Removal flights, seats and manifests")
+class FlightController {
+
+    private static final Set<String> COUNTRIES = Set.copyOf(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3));
+
+    record FlightRequest(@NotBlank @Pattern(regexp = "[A-Z]{3}") String destination, @NotNull @Future Instant departureAt,
+                         @Min(1) @Max(1000) int seats, @NotBlank @Size(max = 100) String carrier) {
+    }
+
+    record DepartureRequest(Instant departedAt) {
+    }
+
+    record CancellationRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    record FlightView(String flightId, String destination, Instant departureAt, String carrier, int seats, int seatsTaken, String status) {
+        static FlightView of(FlightState f) {
+            return new FlightView(f.getFlightId(), f.getDestination(), f.getDepartureAt(), f.getCarrier(), f.getSeats(), f.getAssignments().size(),
+                    f.getStatus().name());
+        }
+    }
+
+    record Passenger(int seat, String caseId) {
+    }
+
+    record Manifest(String flightId, String destination, Instant departureAt, String status, int seats, List<Passenger> passengers) {
+    }
+
+    private final RemovalCommands commands;
+    private final InteractiveQueries queries;
+
+    FlightController(RemovalCommands commands, InteractiveQueries queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('REMOVAL_OFFICER')")
+    @Operation(summary = "Plan a flight to a destination; eligible cases are seated on it at once")
+    ResponseEntity<FlightView> plan(@Valid @RequestBody FlightRequest body, Authentication who) throws Exception {
+        if (!COUNTRIES.contains(body.destination())) {
+            throw new CaseflowProblem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "destination must be an ISO 3166-1 alpha-3 country code.", java.util.Map.of());
+        }
+        String flightId = "FL-" + body.destination() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        commands.send(flightId, null, PlanFlight.newBuilder().setFlightId(flightId).setDestination(body.destination())
+                .setDepartureAt(body.departureAt()).setSeats(body.seats()).setCarrier(body.carrier()).build(), who);
+        URI location = URI.create("/api/flights/" + flightId);
+        return commands.await(() -> flight(flightId)).map(f -> ResponseEntity.created(location).body(FlightView.of(f)))
+                .orElseGet(() -> ResponseEntity.accepted().location(location).build());
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('REMOVAL_OFFICER', 'AUDITOR')")
+    @Operation(summary = "Flights, optionally for one destination, by departure")
+    List<FlightView> list(@RequestParam(required = false) String destination) {
+        List<FlightView> flights = new java.util.ArrayList<>();
+        try (var all = queries.<FlightEnvelope>localStore(RemovalTopology.FLIGHTS_VIEW).all()) {
+            all.forEachRemaining(kv -> {
+                FlightState f = (FlightState) kv.value.getPayload();
+                if (destination == null || destination.equals(f.getDestination())) {
+                    flights.add(FlightView.of(f));
+                }
+            });
+        }
+        flights.sort(java.util.Comparator.comparing(FlightView::departureAt));
+        return flights;
+    }
+
+    @GetMapping("/{flightId}")
+    @PreAuthorize("hasAnyRole('REMOVAL_OFFICER', 'AUDITOR')")
+    FlightView get(@PathVariable String flightId) {
+        return FlightView.of(require(flightId));
+    }
+
+    @GetMapping("/{flightId}/manifest")
+    @PreAuthorize("hasAnyRole('REMOVAL_OFFICER', 'AUDITOR')")
+    @Operation(summary = "Who holds which seat (case ids; removal keeps no names)")
+    Manifest manifest(@PathVariable String flightId) {
+        FlightState f = require(flightId);
+        return new Manifest(f.getFlightId(), f.getDestination(), f.getDepartureAt(), f.getStatus().name(), f.getSeats(),
+                f.getAssignments().stream().map(a -> new Passenger(a.getSeat(), a.getCaseId())).sorted(java.util.Comparator.comparingInt(Passenger::seat)).toList());
+    }
+
+    @PostMapping("/{flightId}/departure")
+    @PreAuthorize("hasRole('REMOVAL_OFFICER')")
+    @Operation(summary = "Record the departure: each boarded case gets RemovalExecuted")
+    ResponseEntity<Manifest> depart(@PathVariable String flightId, @RequestBody(required = false) DepartureRequest body, Authentication who) throws Exception {
+        requirePlanned(flightId);
+        Instant departedAt = body == null || body.departedAt() == null ? Instant.now() : body.departedAt();
+        commands.send(flightId, null, RecordDeparture.newBuilder().setFlightId(flightId).setDepartedAt(departedAt).build(), who);
+        return settled(flightId, FlightStatus.DEPARTED);
+    }
+
+    @PostMapping("/{flightId}/cancellation")
+    @PreAuthorize("hasRole('REMOVAL_OFFICER')")
+    @Operation(summary = "Cancel the flight; its cases return to allocation")
+    ResponseEntity<Manifest> cancel(@PathVariable String flightId, @Valid @RequestBody CancellationRequest body, Authentication who) throws Exception {
+        requirePlanned(flightId);
+        commands.send(flightId, null, CancelFlight.newBuilder().setFlightId(flightId).setReason(body.reason()).build(), who);
+        return settled(flightId, FlightStatus.CANCELLED);
+    }
+
+    private ResponseEntity<Manifest> settled(String flightId, FlightStatus expected) throws InterruptedException {
+        return commands.await(() -> flight(flightId).filter(f -> f.getStatus() == expected)).map(f -> ResponseEntity.ok(manifest(flightId)))
+                .orElseGet(() -> ResponseEntity.accepted().location(URI.create("/api/flights/" + flightId)).build());
+    }
+
+    private void requirePlanned(String flightId) {
+        FlightState f = require(flightId);
+        if (f.getStatus() != FlightStatus.PLANNED) {
+            throw CaseflowProblem.conflict("FLIGHT_NOT_PLANNED", "Flight " + flightId + " is " + f.getStatus() + ".");
+        }
+    }
+
+    private FlightState require(String flightId) {
+        return flight(flightId).orElseThrow(() -> CaseflowProblem.notFound("Flight", flightId));
+    }
+
+    private Optional<FlightState> flight(String flightId) {
+        FlightEnvelope envelope = queries.<FlightEnvelope>localStore(RemovalTopology.FLIGHTS_VIEW).get(flightId);
+        return Optional.ofNullable(envelope).map(e -> (FlightState) e.getPayload());
+    }
+}

@@ -1,0 +1,67 @@
+package org.caseflow.simulators;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The services' real HTTP APIs, called as a local-default user. */
+final class Api {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String PASSWORD = "local-only";
+
+    record Answer(int status, JsonNode body) {
+    }
+
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    Api(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    Answer get(String path, String user) {
+        return send(request(path, user).GET());
+    }
+
+    Answer post(String path, String user, Object body) {
+        return send(request(path, user).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json(body))));
+    }
+
+    Answer put(String path, String user, Object body) {
+        return send(request(path, user).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json(body))));
+    }
+
+    private HttpRequest.Builder request(String path, String user) {
+        String token = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + token);
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            return new Answer(response.statusCode(), body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(0, JSON.createObjectNode());
+        } catch (Exception e) {
+            return new Answer(0, JSON.createObjectNode());
+        }
+    }
+
+    private static String json(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

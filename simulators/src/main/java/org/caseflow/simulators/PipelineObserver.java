@@ -1,0 +1,220 @@
+package org.caseflow.simulators;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.caseflow.schemas.CaseflowSerdes;
+import org.caseflow.schemas.Topics;
+import org.caseflow.schemas.intake.CaseOpened;
+import org.caseflow.schemas.intake.IntakeEventEnvelope;
+import org.caseflow.schemas.intake.RejectionEnvelope;
+import org.caseflow.schemas.intake.SubmissionEnvelope;
+import org.caseflow.schemas.intake.SubmissionRejected;
+import org.caseflow.schemas.removal.RemovalBlocked;
+import org.caseflow.schemas.removal.RemovalEventEnvelope;
+import org.caseflow.schemas.removal.RemovalScheduled;
+import org.caseflow.schemas.screening.ProtectionReferred;
+import org.caseflow.schemas.screening.ScreeningConcluded;
+import org.caseflow.schemas.screening.ScreeningEventEnvelope;
+
+/**
+ * Watches the pipeline from the outside, as a reader of its topics (no consumer group, nothing
+ * committed): what each case went through, rejections, dead letters and per-hop latency.
+ */
+final class PipelineObserver implements AutoCloseable {
+
+    /** What is known of one case, from the log. */
+    static final class CaseTrack {
+        String submissionId;
+        long openedAt;
+        String screening = "OPENED";
+        String outcome;
+        boolean eligible;
+        boolean concluded;
+        String removal;
+        String blockedBy;
+        long concludedAt;
+        long eligibleAt;
+    }
+
+    private final Thread reader;
+    private volatile boolean running = true;
+    private final Map<String, Long> submittedAt = new HashMap<>();
+    private final Set<String> rejectedIds = new HashSet<>();
+    private final Map<String, Integer> rejectionReasons = new TreeMap<>();
+    private final Map<String, CaseTrack> cases = new HashMap<>();
+    private final Map<String, Integer> deadLetters = new TreeMap<>();
+    private final Map<String, List<Long>> hops = new TreeMap<>();
+    private volatile long lastRecordAt = System.currentTimeMillis();
+
+    PipelineObserver(String bootstrapServers, CaseflowSerdes.RegistrySettings registry) {
+        this.reader = Thread.ofPlatform().name("pipeline-observer").daemon().start(() -> read(bootstrapServers, registry));
+    }
+
+    private void read(String bootstrapServers, CaseflowSerdes.RegistrySettings registry) {
+        var config = Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<String> topics = new ArrayList<>(List.of(Topics.INTAKE_SUBMISSIONS, Topics.INTAKE_REJECTIONS, Topics.CASE_INTAKE_EVENTS,
+                Topics.CASE_SCREENING_EVENTS, Topics.CASE_REMOVAL_EVENTS));
+        Topics.all().stream().map(t -> t.name()).filter(n -> n.endsWith(Topics.DLT_SUFFIX)).forEach(topics::add);
+        var deserializer = CaseflowSerdes.deserializer(registry, false);
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            topics.forEach(t -> consumer.partitionsFor(t).forEach(p -> partitions.add(new TopicPartition(t, p.partition()))));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    lastRecordAt = System.currentTimeMillis();
+                    if (record.topic().endsWith(Topics.DLT_SUFFIX)) {
+                        synchronized (this) {
+                            deadLetters.merge(record.topic(), 1, Integer::sum);
+                        }
+                        continue;
+                    }
+                    Object value;
+                    try {
+                        value = deserializer.deserialize(record.topic(), record.value());
+                    } catch (RuntimeException unreadable) {
+                        continue; // garbage on intake.submissions: the service dead-letters it
+                    }
+                    synchronized (this) {
+                        apply(record, value);
+                    }
+                }
+            }
+        }
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record, Object value) {
+        switch (value) {
+            case SubmissionEnvelope s -> submittedAt.putIfAbsent(record.key(), s.getMetadata().getRecordedAt().toEpochMilli());
+            case RejectionEnvelope r -> {
+                SubmissionRejected rejected = (SubmissionRejected) r.getPayload();
+                if (rejectedIds.add(rejected.getSubmissionId())) {
+                    rejected.getReasons().forEach(reason -> rejectionReasons.merge(reason.getCode(), 1, Integer::sum));
+                }
+            }
+            case IntakeEventEnvelope e when e.getPayload() instanceof CaseOpened opened -> {
+                CaseTrack track = cases.computeIfAbsent(opened.getCaseId(), id -> new CaseTrack());
+                track.submissionId = opened.getSubmissionId();
+                track.openedAt = e.getMetadata().getRecordedAt().toEpochMilli();
+                Long sent = submittedAt.get(opened.getSubmissionId());
+                if (sent != null) {
+                    hop("submission->case", track.openedAt - sent);
+                }
+            }
+            case ScreeningEventEnvelope e -> {
+                CaseTrack track = cases.computeIfAbsent(record.key(), id -> new CaseTrack());
+                String type = e.getPayload().getClass().getSimpleName();
+                long at = e.getMetadata().getRecordedAt().toEpochMilli();
+                if (type.equals("ScreeningQueued") || e.getPayload() instanceof ProtectionReferred) {
+                    hop("case->screening", at - track.openedAt);
+                }
+                if (e.getPayload() instanceof ScreeningConcluded c) {
+                    track.concluded = true;
+                    track.outcome = c.getOutcome().name();
+                    track.eligible = c.getEligibleForRemoval();
+                    track.concludedAt = at;
+                    track.screening = "FINAL";
+                } else if (!track.concluded) {
+                    track.screening = type;
+                }
+            }
+            case RemovalEventEnvelope e -> {
+                CaseTrack track = cases.computeIfAbsent(record.key(), id -> new CaseTrack());
+                String type = e.getPayload().getClass().getSimpleName();
+                long at = e.getMetadata().getRecordedAt().toEpochMilli();
+                if (track.removal == null && track.concludedAt > 0) {
+                    hop("decision->removal", at - track.concludedAt);
+                }
+                if (type.equals("RemovalEligible")) {
+                    track.eligibleAt = at;
+                }
+                if (e.getPayload() instanceof RemovalScheduled && track.eligibleAt > 0) {
+                    hop("eligible->scheduled", at - track.eligibleAt);
+                }
+                if (e.getPayload() instanceof RemovalBlocked b) {
+                    track.blockedBy = b.getSafeguard().name();
+                }
+                track.removal = type;
+            }
+            default -> { }
+        }
+    }
+
+    private void hop(String name, long millis) {
+        hops.computeIfAbsent(name, n -> new ArrayList<>()).add(Math.max(0, millis));
+    }
+
+    long quietForMillis() {
+        return System.currentTimeMillis() - lastRecordAt;
+    }
+
+    synchronized Snapshot snapshot() {
+        Map<String, Integer> screening = new TreeMap<>();
+        Map<String, Integer> outcomes = new TreeMap<>();
+        Map<String, Integer> removal = new TreeMap<>();
+        Map<String, Integer> blocks = new TreeMap<>();
+        List<String> unfinished = new ArrayList<>();
+        for (var entry : cases.entrySet()) {
+            CaseTrack t = entry.getValue();
+            if (t.submissionId == null) {
+                continue;
+            }
+            screening.merge(t.screening, 1, Integer::sum);
+            if (t.concluded) {
+                outcomes.merge(t.outcome, 1, Integer::sum);
+            }
+            if (t.removal != null) {
+                removal.merge(t.removal, 1, Integer::sum);
+            }
+            if (t.blockedBy != null) {
+                blocks.merge(t.blockedBy, 1, Integer::sum);
+            }
+            boolean explained = t.concluded && (!t.eligible || t.removal != null);
+            if (!explained) {
+                unfinished.add(entry.getKey());
+            }
+        }
+        Map<String, long[]> latency = new TreeMap<>();
+        hops.forEach((name, values) -> {
+            List<Long> sorted = values.stream().sorted().toList();
+            latency.put(name, new long[] {percentile(sorted, 50), percentile(sorted, 99)});
+        });
+        long opened = cases.values().stream().filter(t -> t.submissionId != null).count();
+        return new Snapshot(submittedAt.size(), (int) opened, rejectedIds.size(), new TreeMap<>(rejectionReasons), screening, outcomes, removal,
+                blocks, new TreeMap<>(deadLetters), latency, unfinished);
+    }
+
+    record Snapshot(int submissions, int cases, int rejected, Map<String, Integer> rejectionReasons, Map<String, Integer> screening,
+                    Map<String, Integer> outcomes, Map<String, Integer> removal, Map<String, Integer> blocks, Map<String, Integer> deadLetters,
+                    Map<String, long[]> latencyMillis, List<String> unfinished) {
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        reader.join(5000);
+    }
+}

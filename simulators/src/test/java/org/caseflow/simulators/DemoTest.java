@@ -1,0 +1,49 @@
+package org.caseflow.simulators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/** A small demo inside the suite: the real stack, the three service jars, the simulators; the numbers must add up. */
+class DemoTest {
+
+    @Test
+    void aSmallDemoEndsConsistentWithAJsonSummary() throws Exception {
+        Path root = Path.of(System.getProperty("caseflow.root", ".."));
+        String version = System.getProperty("caseflow.version", "0.1.0-SNAPSHOT");
+        List<String[]> services = List.of("intake-service", "screening-service", "removal-service").stream()
+                .map(name -> new String[] {name, root.resolve(name).resolve("target").resolve(name + "-" + version + ".jar").toString(), "0"})
+                .toList();
+        services.forEach(s -> assertThat(Path.of(s[1])).as("service jar (built by the reactor before this module)").exists());
+        Path workDir = Files.createDirectories(Path.of("target", "demo-test"));
+        var options = new Demo.Options(30, 30, 43_200, 7, workDir, java.time.Duration.ofSeconds(300), services);
+
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int status = Demo.run(options, new PrintStream(captured, true, StandardCharsets.UTF_8));
+
+        String output = captured.toString(StandardCharsets.UTF_8);
+        System.out.println(output);
+        assertThat(status).as(output).isZero();
+        List<String> lines = output.lines().toList();
+        JsonNode summary = Api.JSON.readTree(lines.getLast());
+        assertThat(summary.get("consistent").asBoolean()).isTrue();
+        int submitted = summary.get("submitted").asInt();
+        assertThat(summary.get("accepted").asInt() + summary.get("rejected").asInt()).isEqualTo(submitted);
+        int outcomes = 0;
+        for (JsonNode n : summary.get("screeningOutcomes")) {
+            outcomes += n.asInt();
+        }
+        assertThat(outcomes).isEqualTo(summary.get("accepted").asInt());
+        assertThat(summary.get("boarded").asInt()).isLessThanOrEqualTo(summary.get("seatsPlanned").asInt());
+        assertThat(summary.get("latency").has("submission->case")).isTrue();
+        assertThat(output).contains("[").contains("sent ");
+    }
+}

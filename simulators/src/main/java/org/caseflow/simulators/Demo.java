@@ -186,7 +186,9 @@ public final class Demo {
             Thread.sleep(1000);
             var last = observer.snapshot();
             out.println(progress(started, sent.get(), planned.size(), last));
-            return summarize(out, last, distinct, planned.size() - distinct, seatsPlanned, boarded);
+            var audit = org.caseflow.audit.CaseAudit.audit(new org.caseflow.audit.CaseAudit.Options(stack.bootstrapServers(), stack.registryUrl(),
+                    null, null, null, "text", null, Duration.ofHours(1)), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            return summarize(out, last, distinct, planned.size() - distinct, seatsPlanned, boarded, audit);
         }
     }
 
@@ -231,7 +233,8 @@ public final class Demo {
                 s.deadLetters().values().stream().mapToInt(Integer::intValue).sum());
     }
 
-    private static int summarize(java.io.PrintStream out, PipelineObserver.Snapshot s, long distinct, long retries, int seatsPlanned, int boarded) {
+    private static int summarize(java.io.PrintStream out, PipelineObserver.Snapshot s, long distinct, long retries, int seatsPlanned, int boarded,
+                                 org.caseflow.audit.AuditReport audit) {
         int outcomes = s.outcomes().values().stream().mapToInt(Integer::intValue).sum();
         int scheduledOrFlown = s.removal().getOrDefault("RemovalScheduled", 0) + s.removal().getOrDefault("RemovalExecuted", 0);
         List<String> problems = new ArrayList<>();
@@ -262,6 +265,10 @@ public final class Demo {
         row(out, "  boarded at departure", boarded);
         s.deadLetters().forEach((topic, n) -> row(out, "dead letters " + topic, n));
         s.latencyMillis().forEach((hop, p) -> out.printf("%-34s p50 %5d ms  p99 %5d ms%n", "latency " + hop, p[0], p[1]));
+        if (!audit.clean()) {
+            problems.add("the audit of the log found " + audit.findingCount() + " finding(s)");
+        }
+        out.print(audit.text());
         problems.forEach(p -> out.println("INCONSISTENT: " + p));
 
         Map<String, Object> json = new LinkedHashMap<>();
@@ -280,7 +287,7 @@ public final class Demo {
         s.latencyMillis().forEach((hop, p) -> latency.put(hop, Map.of("p50Ms", p[0], "p99Ms", p[1])));
         json.put("latency", latency);
         json.put("consistent", problems.isEmpty());
-        json.put("audit", "not available yet (case-audit is not built)");
+        json.put("audit", Map.of("verdict", audit.clean() ? "CLEAN" : "FINDINGS", "findings", audit.findingCount(), "rules", audit.verdicts()));
         try {
             out.println(Api.JSON.writeValueAsString(json));
         } catch (Exception e) {

@@ -58,6 +58,8 @@ final class PipelineObserver implements AutoCloseable {
     private final Map<String, Integer> deadLetters = new TreeMap<>();
     private final Map<String, List<Long>> hops = new TreeMap<>();
     private volatile long lastRecordAt = System.currentTimeMillis();
+    private int unreadableCount;
+    private String firstUnreadable;
 
     PipelineObserver(String bootstrapServers, CaseflowSerdes.RegistrySettings registry) {
         this.reader = Thread.ofPlatform().name("pipeline-observer").daemon().start(() -> read(bootstrapServers, registry));
@@ -88,7 +90,14 @@ final class PipelineObserver implements AutoCloseable {
                     try {
                         value = deserializer.deserialize(record.topic(), record.value());
                     } catch (RuntimeException unreadable) {
-                        continue; // garbage on intake.submissions: the service dead-letters it
+                        // garbage on intake.submissions is expected (the service dead-letters it); anything else is reported
+                        synchronized (this) {
+                            if (!record.topic().equals(Topics.INTAKE_SUBMISSIONS) && unreadableCount++ == 0) {
+                                firstUnreadable = record.topic() + ": " + unreadable;
+                                System.err.println("observer: cannot read " + firstUnreadable);
+                            }
+                        }
+                        continue;
                     }
                     synchronized (this) {
                         apply(record, value);

@@ -20,7 +20,7 @@ class DemoTest {
         Path root = Path.of(System.getProperty("caseflow.root", ".."));
         String version = System.getProperty("caseflow.version", "0.1.0-SNAPSHOT");
         List<String[]> services = List.of("intake-service", "screening-service", "removal-service").stream()
-                .map(name -> new String[] {name, root.resolve(name).resolve("target").resolve(name + "-" + version + ".jar").toString(), "0"})
+                .map(name -> new String[] {name, root.resolve(name).resolve("target").resolve(name + "-" + version + "-exec.jar").toString(), "0"})
                 .toList();
         services.forEach(s -> assertThat(Path.of(s[1])).as("service jar (built by the reactor before this module)").exists());
         Path workDir = Files.createDirectories(Path.of("target", "demo-test"));

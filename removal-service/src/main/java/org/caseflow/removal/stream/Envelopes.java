@@ -23,10 +23,11 @@ final class Envelopes {
     private Envelopes() {
     }
 
-    static Metadata metadata(String caseId, String subject, int index, AllocationMessage.Trace trace, Instant occurredAt, Instant now) {
+    /** The event id derives from cause, kind, position and subject: unique across the case and allocation steps, repeated on replay. */
+    static Metadata metadata(String caseId, String subject, String kind, int index, AllocationMessage.Trace trace, Instant occurredAt, Instant now) {
         String cause = trace.causationId() == null ? subject : trace.causationId();
         return Metadata.newBuilder()
-                .setEventId(UUID.nameUUIDFromBytes((cause + "/" + index + "/" + subject).getBytes(StandardCharsets.UTF_8)).toString())
+                .setEventId(UUID.nameUUIDFromBytes((cause + "/" + kind + "/" + index + "/" + subject).getBytes(StandardCharsets.UTF_8)).toString())
                 .setCaseId(caseId).setOccurredAt(occurredAt).setRecordedAt(now).setProducer(PRODUCER)
                 .setActor(Actor.newBuilder().setId(trace.actorId() == null ? PRODUCER : trace.actorId()).setRole(role(trace.actorRole())).build())
                 .setCausationId(trace.causationId())
@@ -35,7 +36,8 @@ final class Envelopes {
     }
 
     static RemovalEventEnvelope event(String caseId, Object payload, int index, AllocationMessage.Trace trace, Instant now) {
-        return RemovalEventEnvelope.newBuilder().setMetadata(metadata(caseId, caseId, index, trace, now, now)).setPayload(payload).build();
+        return RemovalEventEnvelope.newBuilder().setMetadata(metadata(caseId, caseId, payload.getClass().getSimpleName(), index, trace, now, now))
+                .setPayload(payload).build();
     }
 
     static FlightEnvelope flight(Flight f, int index, AllocationMessage.Trace trace, Instant now) {
@@ -44,7 +46,7 @@ final class Envelopes {
                 .setSeats(f.seats()).setStatus(FlightStatus.valueOf(f.status().name()))
                 .setAssignments(f.assigned().stream().map(s -> SeatAssignment.newBuilder().setSeat(s.seat()).setCaseId(s.caseId()).build()).toList())
                 .build();
-        return FlightEnvelope.newBuilder().setMetadata(metadata(null, f.flightId(), index, trace, now, now)).setPayload(state).build();
+        return FlightEnvelope.newBuilder().setMetadata(metadata(null, f.flightId(), "FlightState", index, trace, now, now)).setPayload(state).build();
     }
 
     static Role role(String role) {

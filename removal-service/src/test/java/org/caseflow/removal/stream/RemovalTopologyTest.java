@@ -322,6 +322,18 @@ class RemovalTopologyTest {
     }
 
     @Test
+    void everyEventHasItsOwnEventIdAcrossTheCaseAndAllocationSteps() {
+        h.plan("FL-1", "VEN", TOMORROW, 1);
+        h.eligible("case-1", "VEN", null);
+        h.eligible("case-2", "VEN", null);
+        h.stay("case-1", StayReason.MEDICAL);
+        h.depart("FL-1", TOMORROW);
+        h.newEvents();
+        var ids = h.seenEvents.stream().map(e -> e.getMetadata().getEventId()).toList();
+        assertThat(ids).hasSizeGreaterThan(5).doesNotHaveDuplicates();
+    }
+
+    @Test
     void aFlightIdIsPlannedOnce() {
         h.plan("FL-1", "VEN", TOMORROW, 5);
         h.plan("FL-1", "COL", TOMORROW, 50);

@@ -1,0 +1,146 @@
+package org.caseflow.audit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** What an audit found, in the documented shape of its JSON report (see docs/audit.md). */
+public final class AuditReport {
+
+    final Instant auditedAt;
+    final Instant from;
+    final Instant to;
+    long records;
+    long cases;
+    final List<Finding> findings = new ArrayList<>();
+    final Map<String, Integer> screeningOutcomes = new TreeMap<>();
+    final Map<String, Integer> removalStages = new TreeMap<>();
+    final Map<String, List<Long>> stageMillis = new TreeMap<>();
+    final List<CaseChecker.CaseResult> timelines = new ArrayList<>();
+
+    AuditReport(Instant auditedAt, Instant from, Instant to) {
+        this.auditedAt = auditedAt;
+        this.from = from;
+        this.to = to;
+    }
+
+    void add(CaseChecker.CaseResult result, boolean keepTimeline) {
+        cases++;
+        findings.addAll(result.findings());
+        screeningOutcomes.merge(result.screeningOutcome() == null ? "NOT_CONCLUDED" : result.screeningOutcome(), 1, Integer::sum);
+        removalStages.merge(result.removalStage() == null ? "NONE" : result.removalStage(), 1, Integer::sum);
+        result.stages().forEach((stage, d) -> stageMillis.computeIfAbsent(stage, s -> new ArrayList<>()).add(d.toMillis()));
+        if (keepTimeline || !result.findings().isEmpty()) {
+            timelines.add(result);
+        }
+    }
+
+    /** PASS or FAIL per rule. */
+    public Map<String, String> verdicts() {
+        Map<String, String> verdicts = new LinkedHashMap<>();
+        for (String rule : Rules.ALL) {
+            verdicts.put(rule, findings.stream().anyMatch(f -> f.rule().equals(rule)) ? "FAIL" : "PASS");
+        }
+        return verdicts;
+    }
+
+    public int findingCount() {
+        return findings.size();
+    }
+
+    public boolean clean() {
+        return findings.isEmpty();
+    }
+
+    Map<String, Object> json() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("auditedAt", auditedAt.toString());
+        json.put("window", Map.of("from", from == null ? "beginning" : from.toString(), "to", to == null ? "end" : to.toString()));
+        json.put("records", records);
+        json.put("cases", cases);
+        json.put("verdict", clean() ? "CLEAN" : "FINDINGS");
+        json.put("rules", verdicts());
+        json.put("findings", findings);
+        json.put("screeningOutcomes", screeningOutcomes);
+        json.put("removalStages", removalStages);
+        Map<String, Object> stages = new LinkedHashMap<>();
+        stageMillis.forEach((stage, values) -> {
+            List<Long> sorted = values.stream().sorted().toList();
+            stages.put(stage, Map.of("count", sorted.size(), "p50Ms", percentile(sorted, 50), "p90Ms", percentile(sorted, 90),
+                    "maxMs", sorted.getLast()));
+        });
+        json.put("stageDurations", stages);
+        List<Map<String, Object>> cases = new ArrayList<>();
+        for (var t : timelines) {
+            cases.add(Map.of("caseId", t.caseId(), "screening", String.valueOf(t.screeningStatus()), "removal", String.valueOf(t.removalStage()),
+                    "timeline", t.timeline().stream().map(r -> Map.of("recordedAt", r.recordedAt().toString(), "type", r.type(),
+                            "actor", r.metadata().getActor().getId() + " (" + r.metadata().getActor().getRole() + ")", "record", r.ref())).toList()));
+        }
+        json.put("timelines", cases);
+        return json;
+    }
+
+    public String text() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("case audit: %d records, %d cases, verdict %s%n", records, cases, clean() ? "CLEAN" : findings.size() + " finding(s)"));
+        verdicts().forEach((rule, verdict) -> out.append(String.format("  %-34s %s%n", rule, verdict)));
+        out.append("screening outcomes: ").append(screeningOutcomes).append('\n');
+        out.append("removal stages: ").append(removalStages).append('\n');
+        for (Finding f : findings) {
+            out.append(String.format("FINDING %s case %s: %s [%s/%d@%d]%n", f.rule(), f.caseId(), f.message(), f.offending().topic(),
+                    f.offending().partition(), f.offending().offset()));
+        }
+        return out.toString();
+    }
+
+    String html() {
+        StringBuilder rows = new StringBuilder();
+        for (Finding f : findings) {
+            rows.append("<tr><td>").append(esc(f.rule())).append("</td><td>").append(esc(f.caseId())).append("</td><td>").append(esc(f.message()))
+                    .append("</td><td>").append(esc(f.offending().topic() + "/" + f.offending().partition() + "@" + f.offending().offset())).append("</td></tr>");
+        }
+        StringBuilder bars = new StringBuilder();
+        int max = screeningOutcomes.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+        int y = 0;
+        for (var e : screeningOutcomes.entrySet()) {
+            int width = (int) (300.0 * e.getValue() / max);
+            bars.append(String.format("<text x='0' y='%d'>%s</text><rect x='190' y='%d' width='%d' height='14' fill='#4a7'/><text x='%d' y='%d'>%d</text>",
+                    y + 12, esc(e.getKey()), y, width, 195 + width, y + 12, e.getValue()));
+            y += 20;
+        }
+        StringBuilder timelineHtml = new StringBuilder();
+        for (var t : timelines.subList(0, Math.min(timelines.size(), 200))) {
+            timelineHtml.append("<details><summary>").append(esc(t.caseId())).append(" — ").append(esc(String.valueOf(t.screeningStatus())))
+                    .append(", ").append(esc(String.valueOf(t.removalStage()))).append("</summary><ol>");
+            t.timeline().forEach(r -> timelineHtml.append("<li>").append(esc(r.recordedAt() + " " + r.type() + " by " + r.metadata().getActor().getId())).append("</li>"));
+            timelineHtml.append("</ol></details>");
+        }
+        StringBuilder verdictRows = new StringBuilder();
+        verdicts().forEach((rule, verdict) -> verdictRows.append("<tr><td>").append(rule).append("</td><td class='").append(verdict).append("'>")
+                .append(verdict).append("</td></tr>"));
+        return """
+                <!doctype html><html><head><meta charset="utf-8"><title>Caseflow case audit</title>
+                <style>body{font-family:sans-serif;margin:2em}td,th{border:1px solid #ccc;padding:4px}table{border-collapse:collapse}
+                .PASS{color:#070}.FAIL{color:#b00;font-weight:bold}</style></head><body>
+                <h1>Caseflow case audit</h1><p>%d records, %d cases, audited %s: <b>%s</b></p>
+                <h2>Safeguards and log integrity</h2><table>%s</table>
+                <h2>Screening outcomes</h2><svg width="600" height="%d" font-size="12">%s</svg>
+                <h2>Findings</h2><table><tr><th>rule</th><th>case</th><th>what</th><th>record</th></tr>%s</table>
+                <h2>Timelines</h2>%s</body></html>
+                """.formatted(records, cases, auditedAt, clean() ? "clean" : findings.size() + " finding(s)", verdictRows, Math.max(20, y), bars,
+                rows, timelineHtml);
+    }
+
+    private static String esc(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+
+}

@@ -42,6 +42,9 @@ public final class CaseflowSerdes {
             // Without auto-registration the serializer uses the version an explicit step registered.
             c.put(SchemaResolverConfig.FIND_LATEST_ARTIFACT, !autoRegister);
             c.put(KafkaSerdeConfig.ENABLE_HEADERS, false);
+            // Register and look up whole schemas, exactly as the provisioning step registers them: with nested
+            // records split into references, a racing first use could register a version the rule refuses.
+            c.put(SchemaResolverConfig.DEREFERENCE_SCHEMA, true);
             c.put(SerdeConfig.USE_ID, "contentId");
             c.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
             return c;

@@ -15,7 +15,8 @@ import java.util.concurrent.CountDownLatch;
 public final class CaseflowLauncher {
 
     private static final String USAGE = """
-            usage: caseflow up [--work-dir DIR] [--kafka-port N] [--registry-port N] [--service NAME=JAR:PORT]...
+            usage: caseflow provision --bootstrap HOST:PORT --registry URL [--replication-factor N]
+                   caseflow up [--work-dir DIR] [--kafka-port N] [--registry-port N] [--service NAME=JAR:PORT]...
               Starts a real Kafka broker and Apicurio Registry on 127.0.0.1, creates the topics, registers the
               schemas, starts each service, prints the URLs and runs until Ctrl-C, then stops everything.
             """;
@@ -30,6 +31,9 @@ public final class CaseflowLauncher {
             return;
         }
         try {
+            if (args[0].equals("provision")) {
+                System.exit(provision(args));
+            }
             if (!args[0].equals("up")) {
                 throw new IllegalArgumentException("unknown command: " + args[0]);
             }
@@ -107,6 +111,31 @@ public final class CaseflowLauncher {
             }
             return new ServiceSpec(spec.substring(0, eq), Path.of(spec.substring(eq + 1, colon)), port("--service", spec.substring(colon + 1)));
         }
+    }
+
+    /**
+     * The explicit provisioning step of a cluster beyond one machine: topics from the catalogue (with the
+     * given replication factor) and every schema version, registered with its compatibility rule.
+     */
+    static int provision(String[] args) throws Exception {
+        String bootstrap = null;
+        String registry = null;
+        short replication = 3;
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--bootstrap" -> bootstrap = args[i + 1];
+                case "--registry" -> registry = args[i + 1];
+                case "--replication-factor" -> replication = Short.parseShort(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option: " + args[i]);
+            }
+        }
+        if (bootstrap == null || registry == null) {
+            throw new IllegalArgumentException("provision needs --bootstrap HOST:PORT and --registry URL");
+        }
+        List<String> created = Provisioning.createTopics(bootstrap, replication);
+        int versions = Provisioning.registerSchemas(registry);
+        System.out.println("provisioned: " + created.size() + " topics created, " + versions + " schema versions registered");
+        return 0;
     }
 
     static int up(Options options) throws Exception {

@@ -41,7 +41,7 @@ public final class Topics {
     public static final String DLT_SUFFIX = ".dlt";
 
     /** Events are the system of record: kept forever. */
-    private static final Map<String, String> KEEP_FOREVER = Map.of("retention.ms", "-1", "min.insync.replicas", "1");
+    private static final Map<String, String> KEEP_FOREVER = Map.of("retention.ms", "-1");
     /** Commands and rejections may expire after 30 days. */
     private static final Map<String, String> EXPIRE_30_DAYS = Map.of("retention.ms", String.valueOf(30L * 24 * 3600 * 1000));
     /** Latest value per key (officers, flights); never deleted. */

@@ -50,7 +50,7 @@ public final class Demo {
             return;
         }
         try {
-            System.exit(run(options, System.out));
+            System.exit(run(options, System.out, null));
         } catch (Exception e) {
             System.err.println("caseflow demo: " + e.getMessage());
             System.exit(1);
@@ -92,7 +92,8 @@ public final class Demo {
         return new Options(cases, rate, timeScale, seed, workDir, Duration.ofSeconds(timeout), services);
     }
 
-    static int run(Options options, java.io.PrintStream out) throws Exception {
+    /** Runs the demo; {@code metrics}, when given, receives each service's /actuator/prometheus text at the end. */
+    static int run(Options options, java.io.PrintStream out, Map<String, String> metrics) throws Exception {
         long started = System.nanoTime();
         Duration reviewWindow = Duration.ofHours(72).dividedBy(options.timeScale());
         if (reviewWindow.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -114,7 +115,13 @@ public final class Demo {
                     s.awaitHealthy(Duration.ofSeconds(120));
                 }
                 out.printf("stack healthy in %.0f s (logs: %s)%n", (System.nanoTime() - started) / 1e9, stack.logsDir());
-                return drive(options, stack, services, out, started);
+                int status = drive(options, stack, services, out, started);
+                if (metrics != null) {
+                    for (var service : services.entrySet()) {
+                        metrics.put(service.getKey(), scrape(service.getValue().url() + "/actuator/prometheus"));
+                    }
+                }
+                return status;
             } finally {
                 services.values().forEach(ServiceProcess::close);
             }
@@ -190,6 +197,12 @@ public final class Demo {
                     null, null, null, "text", null, Duration.ofHours(1)), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
             return summarize(out, last, distinct, planned.size() - distinct, seatsPlanned, boarded, audit);
         }
+    }
+
+    private static String scrape(String url) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** Removal officers plan flights per destination with limited seats (fewer than demand, so some wait). */

@@ -27,7 +27,8 @@ class DemoTest {
         var options = new Demo.Options(30, 30, 43_200, 7, workDir, java.time.Duration.ofSeconds(300), services);
 
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        int status = Demo.run(options, new PrintStream(captured, true, StandardCharsets.UTF_8));
+        java.util.Map<String, String> metrics = new java.util.HashMap<>();
+        int status = Demo.run(options, new PrintStream(captured, true, StandardCharsets.UTF_8), metrics);
 
         String output = captured.toString(StandardCharsets.UTF_8);
         System.out.println(output);
@@ -45,5 +46,12 @@ class DemoTest {
         assertThat(summary.get("boarded").asInt()).isLessThanOrEqualTo(summary.get("seatsPlanned").asInt());
         assertThat(summary.get("latency").has("submission->case")).isTrue();
         assertThat(output).contains("[").contains("sent ");
+        assertThat(summary.get("audit").get("verdict").asText()).isEqualTo("CLEAN");
+
+        // every metric a dashboard panel or an alert queries is really exported by the services
+        String exported = String.join("\n", metrics.values());
+        assertThat(metrics).hasSize(3);
+        assertThat(OpsMetrics.queried(root.resolve("ops"))).isNotEmpty().allSatisfy(name ->
+                assertThat(exported).as("metric %s queried in ops/ but exported by no service", name).containsPattern("(?m)^" + name + "[{ ]"));
     }
 }

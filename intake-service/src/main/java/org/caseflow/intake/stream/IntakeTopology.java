@@ -49,7 +49,7 @@ public final class IntakeTopology {
                         .to(Topics.INTAKE_REJECTIONS, Produced.with(Serdes.String(), serdes.rejections()).withName("to-rejections")), "rejected"))
                 .defaultBranch(Branched.withConsumer(opened -> opened
                         .mapValues(outcome -> outcome.opened(), Named.as("case-opened"))
-                        .repartition(Repartitioned.with(Serdes.String(), serdes.events()).withName("opened-by-person"))
+                        .repartition(Repartitioned.with(Serdes.String(), serdes.internalEvents()).withName("opened-by-person"))
                         .process(() -> new PersonLinkingProcessor(metrics), Named.as("link-person"), PERSONS_STORE)
                         .to(Topics.CASE_INTAKE_EVENTS, Produced.with(Serdes.String(), serdes.events()).withName("to-case-events")), "opened"));
     }

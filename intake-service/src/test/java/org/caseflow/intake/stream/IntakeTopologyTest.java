@@ -34,7 +34,7 @@ import org.caseflow.schemas.intake.RejectionEnvelope;
 import org.caseflow.schemas.intake.RejectionReason;
 import org.caseflow.schemas.intake.SubmissionEnvelope;
 import org.caseflow.schemas.intake.SubmissionRejected;
-import org.caseflow.testsupport.PlainAvroSerde;
+import org.caseflow.schemas.PlainAvroSerde;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +54,7 @@ class IntakeTopologyTest {
 
     static IntakeSerdes plainSerdes() {
         return new IntakeSerdes(new PlainAvroSerde<>(SubmissionEnvelope.class), new PlainAvroSerde<>(IntakeEventEnvelope.class),
-                new PlainAvroSerde<>(RejectionEnvelope.class), new JsonSerde<>(SubmissionStatus.class));
+                new PlainAvroSerde<>(RejectionEnvelope.class), new JsonSerde<>(SubmissionStatus.class), new PlainAvroSerde<>(IntakeEventEnvelope.class));
     }
 
     static Properties props() {

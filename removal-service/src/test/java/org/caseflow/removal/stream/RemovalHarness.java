@@ -41,7 +41,7 @@ import org.caseflow.schemas.screening.ReviewResult;
 import org.caseflow.schemas.screening.ScreeningConcluded;
 import org.caseflow.schemas.screening.ScreeningDecided;
 import org.caseflow.schemas.screening.ScreeningEventEnvelope;
-import org.caseflow.testsupport.PlainAvroSerde;
+import org.caseflow.schemas.PlainAvroSerde;
 import org.caseflow.testsupport.SampleEvents;
 
 /** The removal topology in a TopologyTestDriver, fed as intake and screening would feed it. */

@@ -29,7 +29,7 @@ import org.caseflow.schemas.screening.OfficerRegistered;
 import org.caseflow.schemas.screening.ScreeningCommandEnvelope;
 import org.caseflow.schemas.screening.ScreeningEventEnvelope;
 import org.caseflow.screening.domain.ScreeningPolicy;
-import org.caseflow.testsupport.PlainAvroSerde;
+import org.caseflow.schemas.PlainAvroSerde;
 import org.caseflow.testsupport.SampleEvents;
 
 /** The screening topology in a TopologyTestDriver, with helpers that speak the domain's words. */

@@ -1,4 +1,4 @@
-package org.caseflow.testsupport;
+package org.caseflow.schemas;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,11 +13,11 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
-import org.caseflow.schemas.CaseflowSerdes;
 
 /**
- * Avro binary without a registry, for TopologyTestDriver tests: the topology under test is the same,
- * only the framing differs from the registry-backed serde the services use.
+ * Avro binary of the current generated class, without a registry: for a service's internal topics
+ * (repartition topics, written and read by the same version of the same service) and for
+ * TopologyTestDriver tests. Public topics always use the registry-backed serde.
  */
 public final class PlainAvroSerde<T extends SpecificRecord> implements Serde<T> {
 

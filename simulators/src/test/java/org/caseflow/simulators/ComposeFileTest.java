@@ -1,0 +1,64 @@
+package org.caseflow.simulators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * docker-compose.yml cannot be started here (no Docker engine); this parses it with a real YAML parser
+ * and checks what would break a start: dangling dependencies, missing build inputs and mounts, ports
+ * published beyond loopback.
+ */
+class ComposeFileTest {
+
+    static final Path ROOT = Path.of(System.getProperty("caseflow.root", ".."));
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeFileIsWellFormedAndConsistent() throws Exception {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(100);
+        Map<String, Object> compose = new Yaml(options).load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+        assertThat(services).containsKeys("kafka-1", "kafka-2", "kafka-3", "registry", "provision", "intake-service", "screening-service",
+                "removal-service", "prometheus", "grafana");
+        for (var entry : services.entrySet()) {
+            Map<String, Object> service = entry.getValue();
+            Object dependsOn = service.get("depends_on");
+            Iterable<String> deps = dependsOn instanceof Map<?, ?> m ? (Iterable<String>) m.keySet() : dependsOn == null ? List.of() : (List<String>) dependsOn;
+            deps.forEach(d -> assertThat(services).as(entry.getKey() + " depends on " + d).containsKey(d));
+            if (service.get("build") instanceof Map<?, ?> build) {
+                assertThat(ROOT.resolve("Dockerfile")).exists();
+                String jar = (String) ((Map<String, Object>) build.get("args")).get("JAR");
+                assertThat(jar).as(entry.getKey()).endsWith("-exec.jar");
+                assertThat(ROOT.resolve(jar).getParent().getParent()).as("module of " + jar).isDirectory();
+            }
+            for (Object port : (List<Object>) service.getOrDefault("ports", List.of())) {
+                assertThat(port.toString()).as(entry.getKey() + " publishes " + port).startsWith("127.0.0.1:");
+            }
+            for (Object volume : (List<Object>) service.getOrDefault("volumes", List.of())) {
+                String source = volume.toString().split(":")[0];
+                if (source.startsWith("./")) {
+                    assertThat(ROOT.resolve(source)).as(entry.getKey() + " mounts " + source).exists();
+                }
+            }
+        }
+        Map<String, Object> kafka = (Map<String, Object>) services.get("kafka-1").get("environment");
+        assertThat(kafka).containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", "3").containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2");
+    }
+
+    @Test
+    void prometheusAndGrafanaProvisioningIsInPlace() {
+        assertThat(ROOT.resolve("ops/prometheus/prometheus.yml")).exists();
+        assertThat(ROOT.resolve("ops/prometheus/alerts.yml")).exists();
+        assertThat(ROOT.resolve("ops/grafana/provisioning/datasources/prometheus.yml")).exists();
+        assertThat(ROOT.resolve("ops/grafana/dashboards/case-flow.json")).exists();
+    }
+}

@@ -39,7 +39,11 @@ public final class CaseAudit {
     private CaseAudit() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("bench")) {
+            ReplayBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         CaseflowSerdes.trustGeneratedClasses();
         java.util.logging.Logger.getLogger("io.apicurio").setLevel(java.util.logging.Level.SEVERE);
         Options options;

@@ -25,7 +25,6 @@ import org.caseflow.schemas.intake.SubmissionRejected;
 import org.caseflow.schemas.removal.RemovalBlocked;
 import org.caseflow.schemas.removal.RemovalEventEnvelope;
 import org.caseflow.schemas.removal.RemovalScheduled;
-import org.caseflow.schemas.screening.ProtectionReferred;
 import org.caseflow.schemas.screening.ScreeningConcluded;
 import org.caseflow.schemas.screening.ScreeningEventEnvelope;
 
@@ -129,8 +128,8 @@ final class PipelineObserver implements AutoCloseable {
                 CaseTrack track = cases.computeIfAbsent(record.key(), id -> new CaseTrack());
                 String type = e.getPayload().getClass().getSimpleName();
                 long at = e.getMetadata().getRecordedAt().toEpochMilli();
-                if (type.equals("ScreeningQueued") || e.getPayload() instanceof ProtectionReferred) {
-                    hop("case->screening", at - track.openedAt);
+                if ("OPENED".equals(track.screening) && track.openedAt > 0) {
+                    hop("case->screening", at - track.openedAt); // screening's first event for the case
                 }
                 if (e.getPayload() instanceof ScreeningConcluded c) {
                     track.concluded = true;

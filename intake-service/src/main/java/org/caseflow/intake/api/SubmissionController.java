@@ -16,7 +16,9 @@ import jakarta.validation.Valid;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.caseflow.intake.config.IntakeProperties;
 import org.caseflow.intake.domain.SubmissionStatus;
+import org.caseflow.intake.stream.IntakeTopology;
 import org.caseflow.intake.stream.SubmissionMapper;
+import org.caseflow.platform.kafka.InteractiveQueries;
 import org.caseflow.platform.web.CaseflowProblem;
 import org.caseflow.schemas.Topics;
 import org.caseflow.schemas.common.Actor;
@@ -49,10 +51,13 @@ class SubmissionController {
     private final SubmissionStatusReader statuses;
     private final Duration answerWait;
     private final Clock clock = Clock.systemUTC();
+    private final InteractiveQueries queries;
 
-    SubmissionController(KafkaTemplate<String, SubmissionEnvelope> submissions, SubmissionStatusReader statuses, IntakeProperties properties) {
+    SubmissionController(KafkaTemplate<String, SubmissionEnvelope> submissions, SubmissionStatusReader statuses, IntakeProperties properties,
+                         InteractiveQueries queries) {
         this.submissions = submissions;
         this.statuses = statuses;
+        this.queries = queries;
         this.answerWait = properties.answerWait();
     }
 
@@ -88,10 +93,14 @@ class SubmissionController {
     @GetMapping("/{submissionId}")
     @PreAuthorize("hasAnyRole('FIELD_OFFICE', 'AUDITOR')")
     @Operation(summary = "A submission's status: ACCEPTED (with caseId) or REJECTED (with reasons)")
-    SubmissionView status(@PathVariable String submissionId) {
-        return statuses.find(submissionId).map(s -> SubmissionView.of(submissionId, s))
+    ResponseEntity<?> status(@PathVariable String submissionId, jakarta.servlet.http.HttpServletRequest request) {
+        var owner = queries.remoteOwner(IntakeTopology.SUBMISSIONS_STORE, submissionId, request);
+        if (owner.isPresent()) {
+            return queries.forward(owner.get(), "/api/submissions/" + submissionId, request);
+        }
+        return ResponseEntity.ok(statuses.find(submissionId).map(s -> SubmissionView.of(submissionId, s))
                 .orElseThrow(() -> new CaseflowProblem(HttpStatus.NOT_FOUND, "NOT_FOUND",
-                        "No submission " + submissionId + " has been processed (yet).", Map.of()));
+                        "No submission " + submissionId + " has been processed (yet).", Map.of())));
     }
 
     private Optional<SubmissionStatus> awaitVerdict(String submissionId) throws InterruptedException {

@@ -111,6 +111,21 @@ public final class AuditReport {
                     y + 12, esc(e.getKey()), y, width, 195 + width, y + 12, e.getValue()));
             y += 20;
         }
+        StringBuilder stageBars = new StringBuilder();
+        long longest = stageMillis.values().stream().flatMap(List::stream).mapToLong(Long::longValue).max().orElse(1);
+        int sy = 0;
+        for (var e : stageMillis.entrySet()) {
+            List<Long> sorted = e.getValue().stream().sorted().toList();
+            long p50 = percentile(sorted, 50);
+            long p90 = percentile(sorted, 90);
+            int w50 = (int) (300.0 * p50 / Math.max(1, longest));
+            int w90 = (int) (300.0 * p90 / Math.max(1, longest));
+            stageBars.append(String.format("<text x='0' y='%d'>%s</text><rect x='190' y='%d' width='%d' height='14' fill='#9bd'/>"
+                            + "<rect x='190' y='%d' width='%d' height='14' fill='#37a'/><text x='%d' y='%d'>p50 %s, p90 %s</text>",
+                    sy + 12, esc(e.getKey()), sy, Math.max(1, w90), sy, Math.max(1, w50), 195 + Math.max(w90, 1), sy + 12,
+                    java.time.Duration.ofMillis(p50), java.time.Duration.ofMillis(p90)));
+            sy += 20;
+        }
         StringBuilder timelineHtml = new StringBuilder();
         for (var t : timelines.subList(0, Math.min(timelines.size(), 200))) {
             timelineHtml.append("<details><summary>").append(esc(t.caseId())).append(" — ").append(esc(String.valueOf(t.screeningStatus())))
@@ -128,10 +143,11 @@ public final class AuditReport {
                 <h1>Caseflow case audit</h1><p>%d records, %d cases, audited %s: <b>%s</b></p>
                 <h2>Safeguards and log integrity</h2><table>%s</table>
                 <h2>Screening outcomes</h2><svg width="600" height="%d" font-size="12">%s</svg>
+                <h2>Stage durations (dark: p50, light: p90)</h2><svg width="800" height="%d" font-size="12">%s</svg>
                 <h2>Findings</h2><table><tr><th>rule</th><th>case</th><th>what</th><th>record</th></tr>%s</table>
                 <h2>Timelines</h2>%s</body></html>
                 """.formatted(records, cases, auditedAt, clean() ? "clean" : findings.size() + " finding(s)", verdictRows, Math.max(20, y), bars,
-                rows, timelineHtml);
+                Math.max(20, sy), stageBars, rows, timelineHtml);
     }
 
     private static String esc(String s) {

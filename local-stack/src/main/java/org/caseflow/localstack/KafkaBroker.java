@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -95,10 +94,9 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     private static String clusterId() {
-        // Kafka cluster ids are 16 random bytes, base64url without padding.
-        UUID uuid = UUID.randomUUID();
-        var buffer = java.nio.ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+        // Kafka's own generator: base64url of random bytes that never starts with '-', which the storage
+        // tool would take for an option
+        return org.apache.kafka.common.Uuid.randomUuid().toString();
     }
 
     private static List<String> concat(List<String> head, String... tail) {

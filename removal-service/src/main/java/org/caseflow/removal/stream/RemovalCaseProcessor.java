@@ -83,6 +83,9 @@ final class RemovalCaseProcessor implements Processor<String, CaseInput, String,
                     var person = o.getPerson();
                     c = c.withIntake(new RemovalCase.Intake(person.getNationality(), person.getLawfulResidenceCountries(), o.getFear().getFearedCountries(),
                             o.getEncounter().getGroupId(), o.getFlags().getUnaccompaniedMinor(), o.getFlags().getTrafficking(), metadata.getRecordedAt()));
+                    if (c.concluded() != null && c.concluded().eligibleForRemoval() && c.stage() == Stage.NOT_ELIGIBLE) {
+                        c = assess(c, trace(stored, metadata), now); // screening's conclusion came first: assess now that the facts are here
+                    }
                 }
             }
             case IntakeAmended a -> {
@@ -135,6 +138,8 @@ final class RemovalCaseProcessor implements Processor<String, CaseInput, String,
                         s.getReviewWindowClosedAt(), s.getReviewWaived()));
                 if (!s.getEligibleForRemoval()) {
                     c = withdraw(c, false, "NOT_ELIGIBLE_" + s.getOutcome().name(), trace, now);
+                } else if (c.intake() == null) {
+                    log.info("case {}: screening concluded before its intake record arrived; assessed when it does", caseId);
                 } else if (c.stage() == Stage.NOT_ELIGIBLE || c.stage() == Stage.BLOCKED) {
                     c = assess(c, trace, now);
                 }

@@ -334,6 +334,16 @@ class RemovalTopologyTest {
     }
 
     @Test
+    void screeningsConclusionArrivingBeforeTheIntakeRecordIsAssessedWhenTheFactsArrive() {
+        h.plan("FL-1", "VEN", TOMORROW, 5);
+        h.decided("case-1", ScreeningOutcome.NO_CREDIBLE_FEAR, CERT_FROM, CERT_UNTIL, Duration.ofHours(-1));
+        h.concluded("case-1", ScreeningOutcome.NO_CREDIBLE_FEAR, true, NOW, false);
+        assertThat(h.newEventTypes()).doesNotContainKey("case-1");
+        h.open("case-1", "VEN", List.of(), List.of(), null, false);
+        assertThat(h.newEventTypes().get("case-1")).containsExactly("RemovalEligible", "RemovalScheduled");
+    }
+
+    @Test
     void aFlightIdIsPlannedOnce() {
         h.plan("FL-1", "VEN", TOMORROW, 5);
         h.plan("FL-1", "COL", TOMORROW, 50);

@@ -1,7 +1,6 @@
 package org.caseflow.localstack;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -33,9 +32,5 @@ public final class Ports {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    static UncheckedIOException unchecked(IOException e) {
-        return new UncheckedIOException(e);
     }
 }

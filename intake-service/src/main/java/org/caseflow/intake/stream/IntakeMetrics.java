@@ -6,7 +6,6 @@ import java.util.Set;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * Intake's domain metrics. Station tags only carry configured station codes ("other" otherwise), so a
@@ -20,10 +19,6 @@ public final class IntakeMetrics {
     public IntakeMetrics(MeterRegistry meters, Set<String> stations) {
         this.meters = meters;
         this.stations = Set.copyOf(stations);
-    }
-
-    public static IntakeMetrics discarding() {
-        return new IntakeMetrics(new SimpleMeterRegistry(), Set.of());
     }
 
     /** outcome: accepted, rejected, repeat, conflict. */

@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.caseflow.removal.domain.DestinationSchedule;
 import org.caseflow.removal.domain.Flight;
 import org.caseflow.removal.domain.Safeguard;
@@ -21,10 +20,6 @@ public final class RemovalMetrics {
 
     public RemovalMetrics(MeterRegistry meters) {
         this.meters = meters;
-    }
-
-    public static RemovalMetrics discarding() {
-        return new RemovalMetrics(new SimpleMeterRegistry());
     }
 
     /** Waiting cases, seats taken and seats offered on planned flights of a destination. */

@@ -33,14 +33,6 @@ public record ScreeningCase(String caseId, Status status, IntakeFacts facts, Str
         return new ScreeningCase(caseId, null, null, null, null, null, null, false, null, false, List.of());
     }
 
-    public static ScreeningCase replay(String caseId, List<Event> events) {
-        ScreeningCase state = empty(caseId);
-        for (Event e : events) {
-            state = state.apply(e);
-        }
-        return state;
-    }
-
     public boolean exists() {
         return status != null;
     }

@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.caseflow.screening.domain.Outcome;
 import org.caseflow.screening.domain.Status;
 
@@ -25,10 +24,6 @@ public final class ScreeningMetrics {
             Gauge.builder("caseflow.screening.backlog", () -> backlog(status)).description("Cases in screening, by status")
                     .tag("status", status.name()).register(meters);
         }
-    }
-
-    public static ScreeningMetrics discarding() {
-        return new ScreeningMetrics(new SimpleMeterRegistry());
     }
 
     void backlog(String task, Map<Status, Long> counts) {

@@ -36,9 +36,6 @@ public final class CaseAudit {
     public record Options(String bootstrap, String registry, Instant from, Instant to, String caseId, String format, Path out, Duration stuckAfter) {
     }
 
-    /** Held so the setting sticks: the registry client logs through java.util.logging. */
-    private static final java.util.logging.Logger REGISTRY_CLIENT_LOG = java.util.logging.Logger.getLogger("io.apicurio");
-
     private CaseAudit() {
     }
 
@@ -48,7 +45,7 @@ public final class CaseAudit {
             return;
         }
         CaseflowSerdes.trustGeneratedClasses();
-        REGISTRY_CLIENT_LOG.setLevel(java.util.logging.Level.SEVERE);
+        CaseflowSerdes.quietRegistryClient();
         Options options;
         try {
             options = parse(args);

@@ -53,15 +53,12 @@ import org.caseflow.schemas.screening.ScreeningQueued;
  */
 public final class ReplayBenchmark {
 
-    /** Held so the setting sticks: the registry client logs through java.util.logging. */
-    private static final java.util.logging.Logger REGISTRY_CLIENT_LOG = java.util.logging.Logger.getLogger("io.apicurio");
-
     private ReplayBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         CaseflowSerdes.trustGeneratedClasses();
-        REGISTRY_CLIENT_LOG.setLevel(java.util.logging.Level.SEVERE);
+        CaseflowSerdes.quietRegistryClient();
         long events = 1_000_000;
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (args[i].equals("--events")) {

@@ -27,7 +27,15 @@ public final class CaseflowSerdes {
         trustGeneratedClasses();
     }
 
+    /** Held so the level sticks: the registry client logs through java.util.logging. */
+    private static final java.util.logging.Logger REGISTRY_CLIENT_LOG = java.util.logging.Logger.getLogger("io.apicurio");
+
     private CaseflowSerdes() {
+    }
+
+    /** For command-line tools: the registry client's console warnings (shared Vert.x instance) stay out of their output. */
+    public static void quietRegistryClient() {
+        REGISTRY_CLIENT_LOG.setLevel(java.util.logging.Level.SEVERE);
     }
 
     /** Where the registry is and whether clients may register schemas themselves. */

@@ -34,11 +34,8 @@ public final class Demo {
     record Options(int cases, double rate, long timeScale, long seed, Path workDir, Duration timeout, List<String[]> services) {
     }
 
-    /** Held so the setting sticks: the registry client logs through java.util.logging. */
-    private static final java.util.logging.Logger REGISTRY_CLIENT_LOG = java.util.logging.Logger.getLogger("io.apicurio");
-
     public static void main(String[] args) {
-        REGISTRY_CLIENT_LOG.setLevel(java.util.logging.Level.SEVERE);
+        CaseflowSerdes.quietRegistryClient();
         CaseflowSerdes.trustGeneratedClasses();
         Options options;
         try {

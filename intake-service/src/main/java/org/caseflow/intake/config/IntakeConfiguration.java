@@ -8,9 +8,6 @@ import org.caseflow.intake.stream.IntakeMetrics;
 import org.caseflow.intake.stream.IntakeSerdes;
 import org.caseflow.intake.stream.IntakeTopology;
 import org.caseflow.platform.kafka.AvroKafkaTemplates;
-import org.caseflow.platform.kafka.InteractiveQueries;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.schemas.intake.SubmissionEnvelope;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,12 +30,6 @@ class IntakeConfiguration {
                 new IntakeMetrics(meters, Set.copyOf(properties.stations())));
         topology.build(builder);
         return topology;
-    }
-
-    @Bean
-    InteractiveQueries interactiveQueries(StreamsBuilderFactoryBean factory,
-                                          @Value("${spring.kafka.streams.properties.application.server}") String applicationServer) {
-        return new InteractiveQueries(factory, applicationServer);
     }
 
     /** Writes HTTP submissions to intake.submissions, as a field office's Kafka producer would. */

@@ -22,6 +22,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.caseflow.intake.TestSubmissions;
+import org.caseflow.testsupport.TopologyTests;
 import org.caseflow.schemas.Topics;
 import org.caseflow.schemas.common.AccompanyingAdult;
 import org.caseflow.schemas.common.Coordinates;
@@ -54,7 +55,7 @@ class IntakeTopologyPropertyTest {
         IntakeSerdes serdes = IntakeTopologyTest.plainSerdes();
         var topology = new IntakeTopology(serdes, IntakeTopologyTest.POLICY,
                 new IntakeMetrics(new SimpleMeterRegistry(), IntakeTopologyTest.POLICY.stations())).topology();
-        driver = new TopologyTestDriver(topology, IntakeTopologyTest.props(), TestSubmissions.NOW);
+        driver = new TopologyTestDriver(topology, TopologyTests.properties("intake-property-test"), TestSubmissions.NOW);
         submissions = driver.createInputTopic(Topics.INTAKE_SUBMISSIONS, Serdes.String().serializer(), serdes.submissions().serializer());
         caseEvents = driver.createOutputTopic(Topics.CASE_INTAKE_EVENTS, Serdes.String().deserializer(), serdes.events().deserializer());
         rejections = driver.createOutputTopic(Topics.INTAKE_REJECTIONS, Serdes.String().deserializer(), serdes.rejections().deserializer());

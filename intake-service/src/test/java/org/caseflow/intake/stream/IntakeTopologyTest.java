@@ -8,7 +8,6 @@ import static org.caseflow.intake.TestSubmissions.valid;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -16,7 +15,6 @@ import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -35,6 +33,7 @@ import org.caseflow.schemas.intake.RejectionReason;
 import org.caseflow.schemas.intake.SubmissionEnvelope;
 import org.caseflow.schemas.intake.SubmissionRejected;
 import org.caseflow.schemas.PlainAvroSerde;
+import org.caseflow.testsupport.TopologyTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,21 +56,12 @@ class IntakeTopologyTest {
                 new PlainAvroSerde<>(RejectionEnvelope.class), new JsonSerde<>(SubmissionStatus.class), new PlainAvroSerde<>(IntakeEventEnvelope.class));
     }
 
-    static Properties props() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "intake-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/intake-ttd-" + UUID.randomUUID());
-        return props;
-    }
-
     @BeforeEach
     void start() {
         meters = new SimpleMeterRegistry();
         IntakeSerdes serdes = plainSerdes();
         var topology = new IntakeTopology(serdes, POLICY, new IntakeMetrics(meters, POLICY.stations())).topology();
-        driver = new TopologyTestDriver(topology, props(), NOW);
+        driver = new TopologyTestDriver(topology, TopologyTests.properties("intake-test"), NOW);
         submissions = driver.createInputTopic(Topics.INTAKE_SUBMISSIONS, Serdes.String().serializer(), serdes.submissions().serializer());
         caseEvents = driver.createOutputTopic(Topics.CASE_INTAKE_EVENTS, Serdes.String().deserializer(), serdes.events().deserializer());
         rejections = driver.createOutputTopic(Topics.INTAKE_REJECTIONS, Serdes.String().deserializer(), serdes.rejections().deserializer());

@@ -3,19 +3,16 @@ package org.caseflow.removal.config;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.caseflow.platform.kafka.AvroKafkaTemplates;
-import org.caseflow.platform.kafka.InteractiveQueries;
 import org.caseflow.removal.stream.RemovalMetrics;
 import org.caseflow.removal.stream.RemovalSerdes;
 import org.caseflow.removal.stream.RemovalTopology;
 import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.schemas.removal.RemovalCommandEnvelope;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.core.KafkaTemplate;
 
 @Configuration(proxyBeanMethods = false)
@@ -29,12 +26,6 @@ class RemovalConfiguration {
         RemovalTopology topology = new RemovalTopology(RemovalSerdes.withRegistry(registry), new RemovalMetrics(meters));
         topology.build(builder);
         return topology;
-    }
-
-    @Bean
-    InteractiveQueries interactiveQueries(StreamsBuilderFactoryBean factory,
-                                          @Value("${spring.kafka.streams.properties.application.server}") String applicationServer) {
-        return new InteractiveQueries(factory, applicationServer);
     }
 
     @Bean

@@ -5,13 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -43,6 +41,7 @@ import org.caseflow.schemas.screening.ScreeningDecided;
 import org.caseflow.schemas.screening.ScreeningEventEnvelope;
 import org.caseflow.schemas.PlainAvroSerde;
 import org.caseflow.testsupport.SampleEvents;
+import org.caseflow.testsupport.TopologyTests;
 
 /** The removal topology in a TopologyTestDriver, fed as intake and screening would feed it. */
 final class RemovalHarness implements AutoCloseable {
@@ -63,12 +62,7 @@ final class RemovalHarness implements AutoCloseable {
         RemovalSerdes serdes = new RemovalSerdes(new PlainAvroSerde<>(IntakeEventEnvelope.class), new PlainAvroSerde<>(ScreeningEventEnvelope.class),
                 new PlainAvroSerde<>(RemovalCommandEnvelope.class), new PlainAvroSerde<>(RemovalEventEnvelope.class), new PlainAvroSerde<>(FlightEnvelope.class),
                 new JsonSerde<>(StoredCase.class), new JsonSerde<>(AllocationMessage.class), new JsonSerde<>(DestinationSchedule.class));
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "removal-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/removal-ttd-" + UUID.randomUUID());
-        driver = new TopologyTestDriver(new RemovalTopology(serdes, new RemovalMetrics(meters)).topology(), props, NOW);
+        driver = new TopologyTestDriver(new RemovalTopology(serdes, new RemovalMetrics(meters)).topology(), TopologyTests.properties("removal-test"), NOW);
         intake = driver.createInputTopic(Topics.CASE_INTAKE_EVENTS, Serdes.String().serializer(), serdes.intakeEvents().serializer());
         screening = driver.createInputTopic(Topics.CASE_SCREENING_EVENTS, Serdes.String().serializer(), serdes.screeningEvents().serializer());
         commands = driver.createInputTopic(Topics.REMOVAL_COMMANDS, Serdes.String().serializer(), serdes.commands().serializer());

@@ -3,9 +3,6 @@ package org.caseflow.screening.config;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.caseflow.platform.kafka.AvroKafkaTemplates;
-import org.caseflow.platform.kafka.InteractiveQueries;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.schemas.screening.OfficerEnvelope;
 import org.caseflow.schemas.screening.ScreeningCommandEnvelope;
@@ -33,12 +30,6 @@ class ScreeningConfiguration {
                 new ScreeningMetrics(meters), properties.windowCheckInterval());
         topology.build(builder);
         return topology;
-    }
-
-    @Bean
-    InteractiveQueries interactiveQueries(StreamsBuilderFactoryBean factory,
-                                          @Value("${spring.kafka.streams.properties.application.server}") String applicationServer) {
-        return new InteractiveQueries(factory, applicationServer);
     }
 
     @Bean

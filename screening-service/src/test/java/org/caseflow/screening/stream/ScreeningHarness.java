@@ -4,12 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -31,6 +29,7 @@ import org.caseflow.schemas.screening.ScreeningEventEnvelope;
 import org.caseflow.screening.domain.ScreeningPolicy;
 import org.caseflow.schemas.PlainAvroSerde;
 import org.caseflow.testsupport.SampleEvents;
+import org.caseflow.testsupport.TopologyTests;
 
 /** The screening topology in a TopologyTestDriver, with helpers that speak the domain's words. */
 final class ScreeningHarness implements AutoCloseable {
@@ -51,12 +50,7 @@ final class ScreeningHarness implements AutoCloseable {
                 new PlainAvroSerde<>(ScreeningEventEnvelope.class), new PlainAvroSerde<>(OfficerEnvelope.class),
                 new JsonSerde<>(StoredCase.class), new JsonSerde<>(CommandResult.class));
         var topology = new ScreeningTopology(serdes, new ScreeningPolicy(REVIEW_WINDOW), new ScreeningMetrics(meters), Duration.ofSeconds(1)).topology();
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "screening-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/screening-ttd-" + UUID.randomUUID());
-        driver = new TopologyTestDriver(topology, props, NOW);
+        driver = new TopologyTestDriver(topology, TopologyTests.properties("screening-test"), NOW);
         intake = driver.createInputTopic(Topics.CASE_INTAKE_EVENTS, Serdes.String().serializer(), serdes.intakeEvents().serializer());
         commands = driver.createInputTopic(Topics.SCREENING_COMMANDS, Serdes.String().serializer(), serdes.commands().serializer());
         officers = driver.createInputTopic(Topics.SCREENING_OFFICERS, Serdes.String().serializer(), serdes.officers().serializer());

@@ -89,6 +89,14 @@ public class CaseflowKafkaAutoConfiguration {
             return factory -> factory.setLeaveGroupOnClose(true);
         }
 
+        /** Reads of a service's state stores, routed to the instance that owns the key; needs application.server. */
+        @Bean
+        @ConditionalOnBean(StreamsBuilderFactoryBean.class)
+        @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("spring.kafka.streams.properties.application.server")
+        InteractiveQueries interactiveQueries(StreamsBuilderFactoryBean factory, org.springframework.core.env.Environment environment) {
+            return new InteractiveQueries(factory, environment.getRequiredProperty("spring.kafka.streams.properties.application.server"));
+        }
+
         @Bean
         @ConditionalOnBean(StreamsBuilderFactoryBean.class)
         KafkaStreamsHealthIndicator kafkaStreamsHealthIndicator(ObjectProvider<StreamsBuilderFactoryBean> factory) {

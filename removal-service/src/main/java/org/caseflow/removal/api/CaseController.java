@@ -72,7 +72,7 @@ class CaseController {
                                   HttpServletRequest request) throws Exception {
         if (queries.remoteOwner(RemovalTopology.CASES_STORE, caseId, request).isEmpty()) {
             RemovalCase c = local(caseId).orElseThrow(() -> CaseflowProblem.notFound("Case", caseId)).state();
-            if (c.stage() == RemovalCase.Stage.EXECUTED) {
+            if (c.stage() == RemovalCase.Stage.EXECUTED || flewOnDepartedFlight(c)) {
                 throw CaseflowProblem.conflict("ALREADY_EXECUTED", "The removal of case " + caseId + " was already carried out.");
             }
         }
@@ -83,6 +83,20 @@ class CaseController {
         return commands.await(() -> local(caseId).map(StoredCase::state).filter(c -> c.stage() == RemovalCase.Stage.STAYED && c.booking() == null))
                 .map(c -> ResponseEntity.created(location).body(CaseView.of(c)))
                 .orElseGet(() -> ResponseEntity.accepted().location(location).build());
+    }
+
+    /**
+     * The departure is recorded in the flight view in the same step that executes its cases; the case view
+     * learns of the execution a moment later, so the flight view is consulted as well.
+     */
+    private boolean flewOnDepartedFlight(RemovalCase c) {
+        if (c.booking() == null) {
+            return false;
+        }
+        var envelope = queries.<org.caseflow.schemas.removal.FlightEnvelope>localStore(RemovalTopology.FLIGHTS_VIEW).get(c.booking().flightId());
+        return envelope != null && envelope.getPayload() instanceof org.caseflow.schemas.removal.FlightState f
+                && f.getStatus() == org.caseflow.schemas.removal.FlightStatus.DEPARTED
+                && f.getAssignments().stream().anyMatch(a -> a.getCaseId().equals(c.caseId()));
     }
 
     private Optional<StoredCase> local(String caseId) {

@@ -4,8 +4,12 @@ import java.time.Instant;
 
 import org.caseflow.schemas.common.Metadata;
 
-/** One record of the log, decoded: where it is, its envelope metadata and its payload. */
-public record AuditRecord(String topic, int partition, long offset, String key, Metadata metadata, Object payload) {
+/**
+ * One record of the log, decoded: where it is (topic, partition, offset), the broker's timestamp, and the
+ * envelope's type (schema full name), metadata and payload. {@code logAppendTime} says whether the broker stamped the time itself.
+ */
+public record AuditRecord(String topic, int partition, long offset, long timestamp, boolean logAppendTime, String key, String envelope,
+                          Metadata metadata, Object payload) {
 
     public Ref ref() {
         return new Ref(topic, partition, offset, metadata == null ? null : metadata.getEventId(), type());
@@ -17,6 +21,10 @@ public record AuditRecord(String topic, int partition, long offset, String key, 
 
     public Instant recordedAt() {
         return metadata.getRecordedAt();
+    }
+
+    public Instant loggedAt() {
+        return Instant.ofEpochMilli(timestamp);
     }
 
     /** Where a record is in the log, so an auditor can fetch it. */

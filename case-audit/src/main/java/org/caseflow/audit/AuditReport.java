@@ -16,10 +16,17 @@ public final class AuditReport {
     long records;
     long cases;
     final List<Finding> findings = new ArrayList<>();
+    /** Every finding counted, including those beyond the ones kept in full. */
+    long findingTotal;
+    private final Map<String, Long> perRule = new LinkedHashMap<>();
     final Map<String, Integer> screeningOutcomes = new TreeMap<>();
     final Map<String, Integer> removalStages = new TreeMap<>();
     final Map<String, List<Long>> stageMillis = new TreeMap<>();
-    final List<CaseChecker.CaseResult> timelines = new ArrayList<>();
+    final List<CaseView> timelines = new ArrayList<>();
+
+    /** What the report shows of one case: its end states and, when kept, its timeline. */
+    record CaseView(String caseId, String screeningStatus, String removalStage, List<AuditRecord> timeline) {
+    }
 
     AuditReport(Instant auditedAt, Instant from, Instant to) {
         this.auditedAt = auditedAt;
@@ -27,14 +34,22 @@ public final class AuditReport {
         this.to = to;
     }
 
-    void add(CaseChecker.CaseResult result, boolean keepTimeline) {
+    synchronized void add(CaseLedger ledger) {
         cases++;
-        findings.addAll(result.findings());
-        screeningOutcomes.merge(result.screeningOutcome() == null ? "NOT_CONCLUDED" : result.screeningOutcome(), 1, Integer::sum);
-        removalStages.merge(result.removalStage() == null ? "NONE" : result.removalStage(), 1, Integer::sum);
-        result.stages().forEach((stage, d) -> stageMillis.computeIfAbsent(stage, s -> new ArrayList<>()).add(d.toMillis()));
-        if (keepTimeline || !result.findings().isEmpty()) {
-            timelines.add(result);
+        screeningOutcomes.merge(ledger.screeningOutcome() == null ? "NOT_CONCLUDED" : ledger.screeningOutcome(), 1, Integer::sum);
+        removalStages.merge(ledger.removalState() == null ? "NONE" : ledger.removalState(), 1, Integer::sum);
+        ledger.stages().forEach((stage, d) -> stageMillis.computeIfAbsent(stage, s -> new ArrayList<>()).add(d.toMillis()));
+        if (!ledger.timeline().isEmpty()) {
+            timelines.add(new CaseView(ledger.caseId(), ledger.screeningState(), ledger.removalState(), ledger.timeline()));
+        }
+    }
+
+    void setFindings(Findings all) {
+        findings.clear();
+        findings.addAll(all.kept());
+        findingTotal = all.total();
+        for (String rule : Rules.ALL) {
+            perRule.put(rule, all.count(rule));
         }
     }
 
@@ -42,17 +57,17 @@ public final class AuditReport {
     public Map<String, String> verdicts() {
         Map<String, String> verdicts = new LinkedHashMap<>();
         for (String rule : Rules.ALL) {
-            verdicts.put(rule, findings.stream().anyMatch(f -> f.rule().equals(rule)) ? "FAIL" : "PASS");
+            verdicts.put(rule, perRule.getOrDefault(rule, 0L) > 0 || findings.stream().anyMatch(f -> f.rule().equals(rule)) ? "FAIL" : "PASS");
         }
         return verdicts;
     }
 
-    public int findingCount() {
-        return findings.size();
+    public long findingCount() {
+        return Math.max(findingTotal, findings.size());
     }
 
     public boolean clean() {
-        return findings.isEmpty();
+        return findingCount() == 0;
     }
 
     Map<String, Object> json() {
@@ -63,6 +78,7 @@ public final class AuditReport {
         json.put("cases", cases);
         json.put("verdict", clean() ? "CLEAN" : "FINDINGS");
         json.put("rules", verdicts());
+        json.put("findingCount", findingCount());
         json.put("findings", findings);
         json.put("screeningOutcomes", screeningOutcomes);
         json.put("removalStages", removalStages);
@@ -85,7 +101,7 @@ public final class AuditReport {
 
     public String text() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("case audit: %d records, %d cases, verdict %s%n", records, cases, clean() ? "CLEAN" : findings.size() + " finding(s)"));
+        out.append(String.format("case audit: %d records, %d cases, verdict %s%n", records, cases, clean() ? "CLEAN" : findingCount() + " finding(s)"));
         verdicts().forEach((rule, verdict) -> out.append(String.format("  %-34s %s%n", rule, verdict)));
         out.append("screening outcomes: ").append(screeningOutcomes).append('\n');
         out.append("removal stages: ").append(removalStages).append('\n');
@@ -146,7 +162,7 @@ public final class AuditReport {
                 <h2>Stage durations (dark: p50, light: p90)</h2><svg width="800" height="%d" font-size="12">%s</svg>
                 <h2>Findings</h2><table><tr><th>rule</th><th>case</th><th>what</th><th>record</th></tr>%s</table>
                 <h2>Timelines</h2>%s</body></html>
-                """.formatted(records, cases, auditedAt, clean() ? "clean" : findings.size() + " finding(s)", verdictRows, Math.max(20, y), bars,
+                """.formatted(records, cases, auditedAt, clean() ? "clean" : findingCount() + " finding(s)", verdictRows, Math.max(20, y), bars,
                 Math.max(20, sy), stageBars, rows, timelineHtml);
     }
 

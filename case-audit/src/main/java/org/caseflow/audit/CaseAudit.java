@@ -6,22 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.apache.kafka.common.TopicPartition;
 import org.caseflow.schemas.CaseflowSerdes;
-import org.caseflow.schemas.Topics;
-import org.caseflow.schemas.intake.CaseOpened;
-import org.caseflow.schemas.removal.FlightState;
-import org.caseflow.schemas.removal.SeatAssignment;
 
 /**
  * {@code ./caseflow audit}: replays the case topics, partition by partition (a case's events share a
@@ -30,10 +19,22 @@ import org.caseflow.schemas.removal.SeatAssignment;
  */
 public final class CaseAudit {
 
-    static final String USAGE = "usage: caseflow audit [--bootstrap HOST:PORT] [--registry URL] [--from TIME] [--to TIME] [--case ID]"
-            + " [--format text|json|html] [--out FILE] [--stuck-after DURATION]";
+    static final String USAGE = """
+            usage: caseflow audit [options]
+            Replays the whole log (case topics, officer registry, flight records, submissions and rejections) and checks
+            every safeguard S1-S6 and the log's integrity. Exit 0 clean, 1 findings, 2 could not read the log.
+              --bootstrap HOST:PORT       broker (127.0.0.1:9092)
+              --registry URL              registry v3 API (http://127.0.0.1:8081/apis/registry/v3)
+              --from TIME --to TIME       report findings logged in this window (ISO-8601); the replay reads from the start
+              --case ID                   one case only, with its timeline
+              --format text|json|html     report format (text)
+              --out FILE                  write the report to FILE
+              --stuck-after DURATION      a case without progress this long is STUCK (P7D)
+              --clock-tolerance DURATION  claimed times may differ from the broker's by this much (PT10S)
+              --help                      this text""";
 
-    public record Options(String bootstrap, String registry, Instant from, Instant to, String caseId, String format, Path out, Duration stuckAfter) {
+    public record Options(String bootstrap, String registry, Instant from, Instant to, String caseId, String format, Path out, Duration stuckAfter,
+                          Duration clockTolerance) {
     }
 
     private CaseAudit() {
@@ -46,6 +47,11 @@ public final class CaseAudit {
         }
         CaseflowSerdes.trustGeneratedClasses();
         CaseflowSerdes.quietRegistryClient();
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            System.out.println(USAGE);
+            System.exit(0);
+            return;
+        }
         Options options;
         try {
             options = parse(args);
@@ -64,7 +70,7 @@ public final class CaseAudit {
             };
             if (options.out() != null) {
                 Files.writeString(options.out(), rendered);
-                System.out.println("audit report written to " + options.out() + ": " + (report.clean() ? "CLEAN" : report.findings.size() + " finding(s)"));
+                System.out.println("audit report written to " + options.out() + ": " + (report.clean() ? "CLEAN" : report.findingCount() + " finding(s)"));
             } else {
                 System.out.print(rendered);
             }
@@ -84,6 +90,7 @@ public final class CaseAudit {
         String format = "text";
         Path out = null;
         Duration stuckAfter = Duration.ofDays(7);
+        Duration clockTolerance = Duration.ofSeconds(10);
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             if (value == null) {
@@ -104,6 +111,7 @@ public final class CaseAudit {
                     }
                     case "--out" -> out = Path.of(value);
                     case "--stuck-after" -> stuckAfter = Duration.parse(value);
+                    case "--clock-tolerance" -> clockTolerance = Duration.parse(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             } catch (DateTimeParseException e) {
@@ -111,69 +119,12 @@ public final class CaseAudit {
             }
             i++;
         }
-        return new Options(bootstrap, registry, from, to, caseId, format, out, stuckAfter);
+        return new Options(bootstrap, registry, from, to, caseId, format, out, stuckAfter, clockTolerance);
     }
 
     /** Replays and checks; {@code progress} gets one line per partition. */
-    public static AuditReport audit(Options options, PrintStream progress) {
-        Instant auditedAt = Instant.now();
-        AuditReport report = new AuditReport(auditedAt, options.from(), options.to());
-        CaseChecker checker = new CaseChecker(options.stuckAfter(), auditedAt);
-        Set<String> seenEventIds = new HashSet<>();
-        Map<String, AuditRecord> submissions = new HashMap<>();
-        try (LogReader reader = new LogReader(options.bootstrap(), options.registry())) {
-            int partitions = reader.partitions(Topics.CASE_INTAKE_EVENTS);
-            for (int p = 0; p < partitions; p++) {
-                Map<String, List<AuditRecord>> byCase = new LinkedHashMap<>();
-                List<TopicPartition> tps = List.of(new TopicPartition(Topics.CASE_INTAKE_EVENTS, p), new TopicPartition(Topics.CASE_SCREENING_EVENTS, p),
-                        new TopicPartition(Topics.CASE_REMOVAL_EVENTS, p));
-                report.records += reader.read(tps, options.from(), options.to(),
-                        r -> byCase.computeIfAbsent(r.key() != null ? r.key() : String.valueOf(r.metadata().getCaseId()), k -> new ArrayList<>()).add(r),
-                        bad -> report.findings.add(new Finding(Rules.UNKNOWN_EVENT_TYPE, bad.key(), "Unreadable record: " + bad.reason(),
-                                new AuditRecord.Ref(bad.topic(), bad.partition(), bad.offset(), null, "unreadable"), List.of())));
-                for (var entry : byCase.entrySet()) {
-                    if (options.caseId() != null && !options.caseId().equals(entry.getKey())) {
-                        continue;
-                    }
-                    CaseChecker.CaseResult result = checker.check(entry.getKey(), entry.getValue(), seenEventIds);
-                    report.add(result, options.caseId() != null || byCase.size() <= 200);
-                    for (AuditRecord r : entry.getValue()) {
-                        if (r.payload() instanceof CaseOpened opened) {
-                            AuditRecord first = submissions.putIfAbsent(opened.getSubmissionId(), r);
-                            if (first != null && !first.key().equals(r.key())) {
-                                report.findings.add(CaseChecker.finding(Rules.S6, r.key(), "Submission " + opened.getSubmissionId()
-                                        + " opened a second case (the first is " + first.key() + ").", r, first));
-                            }
-                        }
-                    }
-                }
-                progress.printf("audit: partition %d/%d done, %d records, %d cases so far, %d finding(s)%n", p + 1, partitions, report.records,
-                        report.cases, report.findings.size());
-            }
-            if (options.caseId() == null) {
-                checkFlights(reader, report);
-            }
-        }
-        return report;
-    }
-
-    /** S6 on flights: a seat never given twice, a flight never over its seats. */
-    private static void checkFlights(LogReader reader, AuditReport report) {
-        List<TopicPartition> tps = new ArrayList<>();
-        for (int p = 0; p < reader.partitions(Topics.REMOVAL_FLIGHTS); p++) {
-            tps.add(new TopicPartition(Topics.REMOVAL_FLIGHTS, p));
-        }
-        reader.read(tps, null, null, r -> {
-            if (r.payload() instanceof FlightState f) {
-                Set<Integer> seats = new HashSet<>();
-                boolean twice = f.getAssignments().stream().map(SeatAssignment::getSeat).anyMatch(s -> !seats.add(s));
-                if (twice || f.getAssignments().size() > f.getSeats()) {
-                    AuditRecord.Ref ref = r.ref();
-                    report.findings.add(new Finding(Rules.S6, "flight:" + f.getFlightId(), "Flight " + f.getFlightId() + " holds "
-                            + f.getAssignments().size() + " for " + f.getSeats() + " seats" + (twice ? ", a seat given twice" : "") + ".", ref, List.of()));
-                }
-            }
-        }, bad -> { });
+    public static AuditReport audit(Options options, PrintStream progress) throws Exception {
+        return new Replay(options, progress, Instant.now()).run();
     }
 
     static String json(AuditReport report) {

@@ -1,7 +1,7 @@
 package org.caseflow.audit;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,105 +9,122 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.caseflow.schemas.CaseflowSerdes;
-import org.caseflow.schemas.common.Metadata;
-import org.caseflow.schemas.intake.IntakeEventEnvelope;
-import org.caseflow.schemas.removal.FlightEnvelope;
-import org.caseflow.schemas.removal.RemovalEventEnvelope;
-import org.caseflow.schemas.screening.ScreeningEventEnvelope;
+import org.caseflow.schemas.Topics;
 
 /**
- * Reads topic partitions from the beginning (or from a time) up to the end they had when reading began:
- * no consumer group, nothing committed, so a replay never disturbs a running pipeline. Every historical
- * schema version is decoded through the registry.
+ * Reads topic partitions from the beginning up to the end they had when reading began: no consumer group,
+ * nothing committed, so a replay never disturbs a running pipeline. Raw bytes only; decoding is the
+ * caller's, so an undecodable record is a finding, never a crash.
  */
 final class LogReader implements AutoCloseable {
 
-    /** A record that could not be decoded: the audit reports it rather than skipping it. */
-    record Unreadable(String topic, int partition, long offset, String key, String reason) {
-    }
+    /** Enough buffered per partition to merge by time without holding a partition in memory. */
+    private static final int BUFFER = 4_000;
 
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final Deserializer<org.apache.avro.specific.SpecificRecord> avro;
+    private final KafkaConsumer<byte[], byte[]> consumer;
 
-    LogReader(String bootstrapServers, String registryUrl) {
+    LogReader(String bootstrapServers) {
         this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000, ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024,
                 ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        this.avro = CaseflowSerdes.deserializer(new CaseflowSerdes.RegistrySettings(registryUrl, false), false);
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    int partitions(String topic) {
-        return consumer.partitionsFor(topic, Duration.ofSeconds(15)).size();
-    }
-
-    /** Reads the given partitions from {@code from} (or the beginning) to their current end, decoding each record. */
-    long read(List<TopicPartition> partitions, Instant from, Instant to, Consumer<AuditRecord> records, Consumer<Unreadable> unreadable) {
-        consumer.assign(partitions);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        if (from == null) {
-            consumer.seekToBeginning(partitions);
-        } else {
-            Map<TopicPartition, Long> query = new HashMap<>();
-            partitions.forEach(p -> query.put(p, from.toEpochMilli()));
-            Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(query);
-            partitions.forEach(p -> {
-                OffsetAndTimestamp o = offsets.get(p);
-                consumer.seek(p, o == null ? end.get(p) : o.offset());
-            });
+    /** The topic's partitions; none when the topic does not exist. */
+    List<TopicPartition> partitions(String topic) {
+        var infos = consumer.partitionsFor(topic, Duration.ofSeconds(15));
+        List<TopicPartition> out = new ArrayList<>();
+        if (infos != null) {
+            infos.forEach(i -> out.add(new TopicPartition(topic, i.partition())));
         }
+        return out;
+    }
+
+    /** Every record of the partitions, each partition in offset order (no order across partitions). */
+    long readAll(List<TopicPartition> partitions, Consumer<ConsumerRecord<byte[], byte[]>> sink) {
+        return readMerged(partitions, sink);
+    }
+
+    /**
+     * The partitions' records merged into one sequence by broker timestamp (ties: intake before screening
+     * before removal, then offset), each partition in offset order: a case's events across the case topics in
+     * the order the broker logged them.
+     */
+    long readMerged(List<TopicPartition> partitions, Consumer<ConsumerRecord<byte[], byte[]>> sink) {
+        if (partitions.isEmpty()) {
+            return 0;
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        Map<TopicPartition, ArrayDeque<ConsumerRecord<byte[], byte[]>>> buffers = new HashMap<>();
+        partitions.forEach(p -> buffers.put(p, new ArrayDeque<>()));
         long count = 0;
-        List<TopicPartition> open = new ArrayList<>(partitions);
-        open.removeIf(p -> consumer.position(p) >= end.get(p));
-        while (!open.isEmpty()) {
-            for (var record : consumer.poll(Duration.ofMillis(500))) {
-                TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-                if (record.offset() >= end.get(tp) || (to != null && record.timestamp() > to.toEpochMilli())) {
-                    continue;
-                }
-                count++;
-                try {
-                    Object value = avro.deserialize(record.topic(), record.value());
-                    records.accept(new AuditRecord(record.topic(), record.partition(), record.offset(), record.key(), metadata(value), payload(value)));
-                } catch (RuntimeException e) {
-                    unreadable.accept(new Unreadable(record.topic(), record.partition(), record.offset(), record.key(), String.valueOf(e.getMessage())));
+        while (true) {
+            while (needsFetch(partitions, buffers, end)) {
+                List<TopicPartition> pause = new ArrayList<>();
+                List<TopicPartition> resume = new ArrayList<>();
+                partitions.forEach(p -> (buffers.get(p).size() >= BUFFER ? pause : resume).add(p));
+                consumer.pause(pause);
+                consumer.resume(resume);
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                    if (record.offset() < end.get(tp)) {
+                        buffers.get(tp).add(record);
+                    }
                 }
             }
-            open.removeIf(p -> consumer.position(p) >= end.get(p));
+            ConsumerRecord<byte[], byte[]> next = null;
+            TopicPartition from = null;
+            for (var entry : buffers.entrySet()) {
+                var head = entry.getValue().peek();
+                if (head != null && (next == null || before(head, next))) {
+                    next = head;
+                    from = entry.getKey();
+                }
+            }
+            if (next == null) {
+                return count;
+            }
+            buffers.get(from).poll();
+            count++;
+            sink.accept(next);
         }
-        return count;
     }
 
-    private static Metadata metadata(Object value) {
-        return switch (value) {
-            case IntakeEventEnvelope e -> e.getMetadata();
-            case ScreeningEventEnvelope e -> e.getMetadata();
-            case RemovalEventEnvelope e -> e.getMetadata();
-            case FlightEnvelope e -> e.getMetadata();
-            default -> throw new IllegalArgumentException("not a case envelope: " + value.getClass().getSimpleName());
-        };
+    /** A partition with nothing buffered that has not been read to its end: the merge must wait for it. */
+    private boolean needsFetch(List<TopicPartition> partitions, Map<TopicPartition, ArrayDeque<ConsumerRecord<byte[], byte[]>>> buffers,
+                               Map<TopicPartition, Long> end) {
+        for (TopicPartition p : partitions) {
+            if (buffers.get(p).isEmpty() && consumer.position(p) < end.get(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static Object payload(Object value) {
-        return switch (value) {
-            case IntakeEventEnvelope e -> e.getPayload();
-            case ScreeningEventEnvelope e -> e.getPayload();
-            case RemovalEventEnvelope e -> e.getPayload();
-            case FlightEnvelope e -> e.getPayload();
-            default -> null;
-        };
+    private static boolean before(ConsumerRecord<byte[], byte[]> a, ConsumerRecord<byte[], byte[]> b) {
+        if (a.timestamp() != b.timestamp()) {
+            return a.timestamp() < b.timestamp();
+        }
+        int ra = rank(a.topic());
+        int rb = rank(b.topic());
+        return ra != rb ? ra < rb : a.offset() < b.offset();
+    }
+
+    private static int rank(String topic) {
+        int i = Topics.CASE_TOPICS.indexOf(topic);
+        return i < 0 ? Integer.MAX_VALUE : i;
     }
 
     @Override
     public void close() {
-        consumer.close();
+        consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
     }
 }

@@ -1,5 +1,8 @@
 package org.caseflow.audit;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,12 +38,18 @@ import org.caseflow.schemas.common.Sex;
 import org.caseflow.schemas.common.VulnerabilityFlags;
 import org.caseflow.schemas.intake.CaseOpened;
 import org.caseflow.schemas.intake.IntakeEventEnvelope;
+import org.caseflow.schemas.removal.FlightEnvelope;
+import org.caseflow.schemas.removal.FlightState;
+import org.caseflow.schemas.removal.FlightStatus;
 import org.caseflow.schemas.removal.RemovalEligible;
 import org.caseflow.schemas.removal.RemovalEventEnvelope;
 import org.caseflow.schemas.removal.RemovalExecuted;
 import org.caseflow.schemas.removal.RemovalScheduled;
 import org.caseflow.schemas.screening.InterviewRecorded;
 import org.caseflow.schemas.screening.OfficerAssigned;
+import org.caseflow.schemas.screening.OfficerEnvelope;
+import org.caseflow.schemas.screening.OfficerRegistered;
+import org.caseflow.schemas.screening.ReviewWaived;
 import org.caseflow.schemas.screening.ScreeningConcluded;
 import org.caseflow.schemas.screening.ScreeningDecided;
 import org.caseflow.schemas.screening.ScreeningEventEnvelope;
@@ -56,13 +65,33 @@ public final class ReplayBenchmark {
     private ReplayBenchmark() {
     }
 
+    static final String USAGE = """
+            usage: caseflow bench [--events N]
+            Writes a synthetic log of N events (default 1000000; 10 per case, plus officer and flight records) to a fresh
+            local broker, then measures in the same run the raw consumer read rate of the case topics and the audit's
+            replay rate over the same records, and the audit's heap high-water mark.""";
+
     public static void main(String[] args) throws Exception {
         CaseflowSerdes.trustGeneratedClasses();
         CaseflowSerdes.quietRegistryClient();
         long events = 1_000_000;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (args[i].equals("--events")) {
-                events = Long.parseLong(args[i + 1]);
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--help", "-h" -> {
+                    System.out.println(USAGE);
+                    return;
+                }
+                case "--events" -> {
+                    if (i + 1 >= args.length) {
+                        fail("--events needs a number");
+                    }
+                    try {
+                        events = Long.parseLong(args[++i]);
+                    } catch (NumberFormatException e) {
+                        fail("--events needs a number, not " + args[i]);
+                    }
+                }
+                default -> fail("unknown option " + args[i]);
             }
         }
         long cases = Math.max(1, events / 10);
@@ -71,19 +100,31 @@ public final class ReplayBenchmark {
             var registry = new CaseflowSerdes.RegistrySettings(stack.registryUrl(), true);
             long written = write(stack.bootstrapServers(), registry, cases);
             double rawRate = rawRead(stack.bootstrapServers());
+            System.gc();
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
             long start = System.nanoTime();
             AuditReport report = CaseAudit.audit(new CaseAudit.Options(stack.bootstrapServers(), stack.registryUrl(), null, null, null, "text", null,
-                    Duration.ofDays(3650)), System.out);
+                    Duration.ofDays(3650), Duration.ofSeconds(30)), System.out);
             double seconds = (System.nanoTime() - start) / 1e9;
             double replayRate = report.records / seconds;
-            long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
+            long peakHeapMb = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
             System.out.printf("%nwritten            %,12d events%n", written);
             System.out.printf("raw consumer read  %,12.0f records/s%n", rawRate);
-            System.out.printf("audit replay       %,12.0f events/s  (%d records, %d cases, %d findings, %.1f s, heap in use %d MB)%n",
-                    replayRate, report.records, report.cases, report.findingCount(), seconds, heapMb);
-            System.out.printf("{\"events\":%d,\"rawReadPerSecond\":%.0f,\"replayPerSecond\":%.0f,\"replaySeconds\":%.1f,\"findings\":%d,\"heapInUseMb\":%d}%n",
-                    report.records, rawRate, replayRate, seconds, report.findingCount(), heapMb);
+            System.out.printf("audit replay       %,12.0f records/s  (%d records, %d cases, %d findings, %.1f s)%n",
+                    replayRate, report.records, report.cases, report.findingCount(), seconds);
+            System.out.printf("replay / raw       %12.2f x%n", replayRate / rawRate);
+            System.out.printf("heap high-water    %,12d MB (sum of heap pools' peaks during the replay; -Xmx %d MB)%n", peakHeapMb,
+                    Runtime.getRuntime().maxMemory() / (1024 * 1024));
+            System.out.printf("{\"events\":%d,\"rawReadPerSecond\":%.0f,\"replayPerSecond\":%.0f,\"ratio\":%.2f,\"replaySeconds\":%.1f,\"findings\":%d,"
+                    + "\"heapPeakMb\":%d}%n", report.records, rawRate, replayRate, replayRate / rawRate, seconds, report.findingCount(), peakHeapMb);
         }
+    }
+
+    private static void fail(String message) {
+        System.err.println("caseflow bench: " + message);
+        System.err.println(USAGE);
+        System.exit(2);
     }
 
     private static long write(String bootstrap, CaseflowSerdes.RegistrySettings registry, long cases) throws Exception {
@@ -93,12 +134,18 @@ public final class ReplayBenchmark {
         long written = 0;
         long started = System.nanoTime();
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), CaseflowSerdes.<SpecificRecord>serializer(registry, false))) {
-            Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+            Instant now = Instant.now();
+            producer.send(new ProducerRecord<>(Topics.SCREENING_OFFICERS, OFFICER, OfficerEnvelope.newBuilder()
+                    .setMetadata(md(null, now, "provisioning", "supervisor-1", Role.SUPERVISOR))
+                    .setPayload(OfficerRegistered.newBuilder().setOfficerId(OFFICER).setName("Bench Officer").setLanguages(List.of("es"))
+                            .setCertification(CERTIFICATION).build()).build())).get();
             for (long c = 0; c < cases; c++) {
-                String caseId = "bench-" + c;
-                Instant at = t0.plusSeconds(c);
-                for (var event : caseEvents(caseId, at)) {
+                for (var event : caseEvents(c)) {
                     producer.send(event);
+                    written++;
+                }
+                if (c % SEATS == SEATS - 1 || c == cases - 1) {
+                    producer.send(flight(c / SEATS));
                     written++;
                 }
                 if ((c + 1) % 10_000 == 0) {
@@ -131,55 +178,68 @@ public final class ReplayBenchmark {
         }
     }
 
-    /** A case that goes all the way: opened, screened negatively by a certified officer, removed after its window. */
-    private static List<ProducerRecord<String, SpecificRecord>> caseEvents(String caseId, Instant at) {
+    private static final String OFFICER = "officer-1";
+    private static final int SEATS = 100;
+    private static final Instant DEPARTS = Instant.parse("2027-01-01T08:00:00Z");
+    private static final CertificationRef CERTIFICATION = CertificationRef.newBuilder().setCertificationId("cert-bench")
+            .setValidFrom(Instant.parse("2026-01-01T00:00:00Z")).setValidUntil(Instant.parse("2030-01-01T00:00:00Z")).build();
+
+    /** A case that goes all the way, legally: opened, screened negatively by a certified officer who waives review, flown. */
+    private static List<ProducerRecord<String, SpecificRecord>> caseEvents(long c) {
+        String caseId = "bench-" + c;
+        String flightId = "FL-" + (c / SEATS);
+        Instant now = Instant.now();
         List<ProducerRecord<String, SpecificRecord>> out = new ArrayList<>();
         Person person = Person.newBuilder().setGivenNames("Bench").setFamilyNames("Case").setDateOfBirth(null).setEstimatedAge(30)
                 .setSex(Sex.UNKNOWN).setNationality("VEN").setLawfulResidenceCountries(List.of()).setLanguages(List.of("es"))
                 .setDocuments(List.of(IdentityDocument.newBuilder().setType(DocumentType.PASSPORT).setNumber("B" + caseId).setIssuingCountry("VEN").build()))
                 .build();
         CaseOpened opened = CaseOpened.newBuilder().setCaseId(caseId).setSubmissionId("sub-" + caseId).setOfficeId("office").setPerson(person)
-                .setEncounter(Encounter.newBuilder().setStationCode("LAJAS_BLANCAS").setOccurredAt(at).build())
+                .setEncounter(Encounter.newBuilder().setStationCode("LAJAS_BLANCAS").setOccurredAt(now.minusSeconds(3600)).build())
                 .setFear(FearStatement.newBuilder().build()).setFlags(VulnerabilityFlags.newBuilder().build()).build();
         out.add(new ProducerRecord<>(Topics.CASE_INTAKE_EVENTS, caseId, IntakeEventEnvelope.newBuilder()
-                .setMetadata(md(caseId, at, "field-office", Role.FIELD_OFFICE)).setPayload(opened).build()));
-        Instant decided = at.plusSeconds(3600);
-        Instant closes = decided.plus(Duration.ofHours(72));
+                .setMetadata(md(caseId, now, "intake-service", "office", Role.FIELD_OFFICE)).setPayload(opened).build()));
         Object[] screening = {
                 ScreeningQueued.newBuilder().setCaseId(caseId).setStationCode("LAJAS_BLANCAS").build(),
-                OfficerAssigned.newBuilder().setCaseId(caseId).setOfficerId("officer-1").build(),
-                InterviewRecorded.newBuilder().setCaseId(caseId).setOfficerId("officer-1").setLanguage("es").setInterpreterUsed(false).setFearArticulated(false).build(),
-                ScreeningDecided.newBuilder().setCaseId(caseId).setOfficerId("officer-1")
-                        .setCertification(CertificationRef.newBuilder().setCertificationId("c").setValidFrom(at.minus(Duration.ofDays(9))).setValidUntil(at.plus(Duration.ofDays(900))).build())
-                        .setOutcome(ScreeningOutcome.NO_CREDIBLE_FEAR).setRationale("r").setReviewWindow(ReviewWindow.newBuilder().setOpensAt(decided).setClosesAt(closes).build()).build(),
-                ScreeningConcluded.newBuilder().setCaseId(caseId).setOutcome(ScreeningOutcome.NO_CREDIBLE_FEAR).setEligibleForRemoval(true).setReviewWindowClosedAt(closes).build()};
-        String[] actors = {"screening-service", "supervisor", "officer-1", "officer-1", "screening-service"};
-        Role[] roles = {Role.SYSTEM, Role.SUPERVISOR, Role.SCREENING_OFFICER, Role.SCREENING_OFFICER, Role.SYSTEM};
-        Instant[] times = {at.plusSeconds(1), at.plusSeconds(60), at.plusSeconds(1800), decided, closes};
+                OfficerAssigned.newBuilder().setCaseId(caseId).setOfficerId(OFFICER).build(),
+                InterviewRecorded.newBuilder().setCaseId(caseId).setOfficerId(OFFICER).setLanguage("es").setInterpreterUsed(false).setFearArticulated(false).build(),
+                ScreeningDecided.newBuilder().setCaseId(caseId).setOfficerId(OFFICER).setCertification(CERTIFICATION)
+                        .setOutcome(ScreeningOutcome.NO_CREDIBLE_FEAR).setRationale("r")
+                        .setReviewWindow(ReviewWindow.newBuilder().setOpensAt(now).setClosesAt(now.plus(Duration.ofHours(72))).build()).build(),
+                ReviewWaived.newBuilder().setCaseId(caseId).setReason("waived at the interview").build(),
+                ScreeningConcluded.newBuilder().setCaseId(caseId).setOutcome(ScreeningOutcome.NO_CREDIBLE_FEAR).setEligibleForRemoval(true)
+                        .setReviewWaived(true).build()};
+        String[] actors = {"screening-service", "supervisor-1", OFFICER, OFFICER, OFFICER, OFFICER};
+        Role[] roles = {Role.SYSTEM, Role.SUPERVISOR, Role.SCREENING_OFFICER, Role.SCREENING_OFFICER, Role.SCREENING_OFFICER, Role.SCREENING_OFFICER};
         for (int i = 0; i < screening.length; i++) {
-            out.add(new ProducerRecord<>(Topics.CASE_SCREENING_EVENTS, caseId,
-                    ScreeningEventEnvelope.newBuilder().setMetadata(md(caseId, times[i], actors[i], roles[i])).setPayload(screening[i]).build()));
+            out.add(new ProducerRecord<>(Topics.CASE_SCREENING_EVENTS, caseId, ScreeningEventEnvelope.newBuilder()
+                    .setMetadata(md(caseId, now, "screening-service", actors[i], roles[i])).setPayload(screening[i]).build()));
         }
-        Instant departs = closes.plus(Duration.ofDays(2));
+        int seat = (int) (c % SEATS) + 1;
         Object[] removal = {
                 RemovalEligible.newBuilder().setCaseId(caseId).setDestination("VEN").build(),
-                RemovalScheduled.newBuilder().setCaseId(caseId).setFlightId("FL-" + caseId).setSeat(1).setDestination("VEN").setDepartureAt(departs).build(),
-                RemovalExecuted.newBuilder().setCaseId(caseId).setFlightId("FL-" + caseId).setDepartedAt(departs).build(),
-                RemovalExecuted.newBuilder().setCaseId(caseId).setFlightId("FL-" + caseId).setDepartedAt(departs).build()};
-        Instant[] removalTimes = {closes.plusSeconds(1), closes.plusSeconds(2), departs, departs.plusSeconds(1)};
-        for (int i = 0; i < removal.length - 1; i++) {
-            out.add(new ProducerRecord<>(Topics.CASE_REMOVAL_EVENTS, caseId,
-                    RemovalEventEnvelope.newBuilder().setMetadata(md(caseId, removalTimes[i], "removal-service", Role.SYSTEM)).setPayload(removal[i]).build()));
+                RemovalScheduled.newBuilder().setCaseId(caseId).setFlightId(flightId).setSeat(seat).setDestination("VEN").setDepartureAt(DEPARTS).build(),
+                RemovalExecuted.newBuilder().setCaseId(caseId).setFlightId(flightId).setDepartedAt(DEPARTS).build()};
+        String[] removalActors = {"removal-service", "removal-service", "removal-officer-1"};
+        Role[] removalRoles = {Role.SYSTEM, Role.SYSTEM, Role.REMOVAL_OFFICER};
+        for (int i = 0; i < removal.length; i++) {
+            out.add(new ProducerRecord<>(Topics.CASE_REMOVAL_EVENTS, caseId, RemovalEventEnvelope.newBuilder()
+                    .setMetadata(md(caseId, now, "removal-service", removalActors[i], removalRoles[i])).setPayload(removal[i]).build()));
         }
-        out.add(new ProducerRecord<>(Topics.CASE_INTAKE_EVENTS, caseId, IntakeEventEnvelope.newBuilder()
-                .setMetadata(md(caseId, at.plusSeconds(10), "field-office", Role.FIELD_OFFICE))
-                .setPayload(org.caseflow.schemas.intake.IntakeAmended.newBuilder().setCaseId(caseId).setReason("corrected station notes").build()).build()));
         return out;
     }
 
-    private static Metadata md(String caseId, Instant at, String actor, Role role) {
+    private static ProducerRecord<String, SpecificRecord> flight(long n) {
+        String flightId = "FL-" + n;
+        return new ProducerRecord<>(Topics.REMOVAL_FLIGHTS, flightId, FlightEnvelope.newBuilder()
+                .setMetadata(md(null, Instant.now(), "removal-service", "removal-officer-1", Role.REMOVAL_OFFICER))
+                .setPayload(FlightState.newBuilder().setFlightId(flightId).setDestination("VEN").setDepartureAt(DEPARTS).setCarrier("bench air")
+                        .setSeats(SEATS).setStatus(FlightStatus.DEPARTED).setAssignments(List.of()).build()).build());
+    }
+
+    private static Metadata md(String caseId, Instant at, String producer, String actor, Role role) {
         return Metadata.newBuilder().setEventId(UUID.randomUUID().toString()).setCaseId(caseId).setOccurredAt(at).setRecordedAt(at)
-                .setProducer("bench").setActor(Actor.newBuilder().setId(actor).setRole(role).build()).setCausationId("cause-" + caseId)
-                .setCorrelationId(caseId).build();
+                .setProducer(producer).setActor(Actor.newBuilder().setId(actor).setRole(role).build()).setCausationId("cause-" + UUID.randomUUID())
+                .setCorrelationId(caseId == null ? "bench" : caseId).build();
     }
 }

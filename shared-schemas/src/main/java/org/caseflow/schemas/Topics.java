@@ -40,12 +40,24 @@ public final class Topics {
 
     public static final String DLT_SUFFIX = ".dlt";
 
+    /** The case topics, in the order a case moves through them; each shares the partition count. */
+    public static final List<String> CASE_TOPICS = List.of(CASE_INTAKE_EVENTS, CASE_SCREENING_EVENTS, CASE_REMOVAL_EVENTS);
+
+    /**
+     * The broker stamps each record with the time it appended it (not the writer's claim), so the audit can
+     * check every event's claimed {@code recordedAt} against a time its writer cannot choose.
+     */
+    private static final String BROKER_TIME = "LogAppendTime";
     /** Events are the system of record: kept forever. */
-    private static final Map<String, String> KEEP_FOREVER = Map.of("retention.ms", "-1");
+    private static final Map<String, String> KEEP_FOREVER = Map.of("retention.ms", "-1", "message.timestamp.type", BROKER_TIME);
     /** Commands and rejections may expire after 30 days. */
-    private static final Map<String, String> EXPIRE_30_DAYS = Map.of("retention.ms", String.valueOf(30L * 24 * 3600 * 1000));
+    private static final Map<String, String> EXPIRE_30_DAYS = Map.of("retention.ms", String.valueOf(30L * 24 * 3600 * 1000),
+            "message.timestamp.type", BROKER_TIME);
     /** Latest value per key (officers, flights); never deleted. */
-    private static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact", "retention.ms", "-1");
+    private static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact", "retention.ms", "-1",
+            "message.timestamp.type", BROKER_TIME);
+    /** Dead letters keep the original record's timestamp, so they stay in the writer's time. */
+    private static final Map<String, String> DEAD_LETTERS = Map.of("retention.ms", "-1");
 
     private static final List<TopicSpec> PRIMARY = List.of(
             topic(INTAKE_SUBMISSIONS, "field offices (Kafka or intake HTTP)", SubmissionEnvelope.getClassSchema(), EXPIRE_30_DAYS),
@@ -73,7 +85,7 @@ public final class Topics {
     /** Every topic to create, dead-letter topics included. */
     public static List<TopicSpec> all() {
         return Stream.concat(PRIMARY.stream(),
-                CONSUMED.stream().map(t -> new TopicSpec(dlt(t), "the consuming service", Optional.empty(), KEEP_FOREVER)))
+                CONSUMED.stream().map(t -> new TopicSpec(dlt(t), "the consuming service", Optional.empty(), DEAD_LETTERS)))
                 .toList();
     }
 

@@ -191,7 +191,7 @@ public final class Demo {
             var last = observer.snapshot();
             out.println(progress(started, sent.get(), planned.size(), last));
             var audit = org.caseflow.audit.CaseAudit.audit(new org.caseflow.audit.CaseAudit.Options(stack.bootstrapServers(), stack.registryUrl(),
-                    null, null, null, "text", null, Duration.ofHours(1)), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+                    null, null, null, "text", null, Duration.ofHours(1), Duration.ofSeconds(10)), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
             return summarize(out, last, distinct, planned.size() - distinct, seatsPlanned, boarded, audit);
         }
     }

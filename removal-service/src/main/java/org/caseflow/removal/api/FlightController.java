@@ -47,7 +47,7 @@ class FlightController {
 
     private static final Set<String> COUNTRIES = Set.copyOf(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3));
 
-    record FlightRequest(@NotBlank @Pattern(regexp = "[A-Z]{3}") String destination, @NotNull @Future Instant departureAt,
+    record FlightRequest(@NotBlank @jakarta.validation.constraints.Size(max = 3) String destination, @NotNull @Future Instant departureAt,
                          @Min(1) @Max(1000) int seats, @NotBlank @Size(max = 100) String carrier) {
     }
 
@@ -82,11 +82,10 @@ class FlightController {
     @PreAuthorize("hasRole('REMOVAL_OFFICER')")
     @Operation(summary = "Plan a flight to a destination; eligible cases are seated on it at once")
     ResponseEntity<FlightView> plan(@Valid @RequestBody FlightRequest body, Authentication who) throws Exception {
-        if (!COUNTRIES.contains(body.destination())) {
-            throw new CaseflowProblem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "destination must be an ISO 3166-1 alpha-3 country code.", java.util.Map.of());
-        }
-        String flightId = "FL-" + body.destination() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        commands.send(flightId, null, PlanFlight.newBuilder().setFlightId(flightId).setDestination(body.destination())
+        var destination = org.caseflow.vocabulary.CountryCode.parse(body.destination()).orElseThrow(() -> new CaseflowProblem(HttpStatus.BAD_REQUEST,
+                "INVALID_REQUEST", "destination must be an ISO 3166-1 alpha-3 country code (e.g. VEN).", java.util.Map.of()));
+        String flightId = "FL-" + destination + "-" + UUID.randomUUID().toString().substring(0, 8);
+        commands.send(flightId, null, PlanFlight.newBuilder().setFlightId(flightId).setDestination(destination.alpha3())
                 .setDepartureAt(body.departureAt()).setSeats(body.seats()).setCarrier(body.carrier()).build(), who);
         URI location = URI.create("/api/flights/" + flightId);
         return commands.await(() -> flight(flightId)).map(f -> ResponseEntity.created(location).body(FlightView.of(f)))

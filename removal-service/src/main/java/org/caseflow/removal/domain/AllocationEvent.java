@@ -2,6 +2,8 @@ package org.caseflow.removal.domain;
 
 import java.time.Instant;
 
+import org.caseflow.vocabulary.Safeguard;
+
 /** What allocation decides, as a closed set. */
 public sealed interface AllocationEvent {
 

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import org.caseflow.vocabulary.Safeguard;
+
 /**
  * The flights and the queue of one destination; one stream task owns it, so seats are allocated one
  * decision at a time and never given twice. Cases wait in the order they became eligible; a family

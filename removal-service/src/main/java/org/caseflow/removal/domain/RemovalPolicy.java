@@ -2,9 +2,13 @@ package org.caseflow.removal.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+
+import org.caseflow.vocabulary.CountryCode;
+import org.caseflow.vocabulary.Safeguard;
 
 /**
  * Removal's own check of S1–S4, from the facts it holds, whatever screening concluded: a removal is
@@ -46,7 +50,7 @@ public final class RemovalPolicy {
         Optional<String> destination = destination(c.intake(), c.fearedCountries());
         if (destination.isEmpty()) {
             return new Assessment.Blocked(Safeguard.S3_NON_REFOULEMENT,
-                    "Every country of nationality or lawful residence is one the person named as feared.");
+                    "No country of nationality or lawful residence is free of the countries the person named as feared (or one of those is unreadable).");
         }
         Instant notBefore = d.decidedAt();
         if (negative) {
@@ -78,11 +82,24 @@ public final class RemovalPolicy {
         return latest;
     }
 
-    /** S3: the nationality if not feared, else the first country of lawful residence not feared. */
+    /**
+     * S3: the nationality if not feared, else the first country of lawful residence not feared. Countries are
+     * compared as {@link CountryCode}s, never as strings ({@code ven} is VEN); a feared country that is not a
+     * country code at all leaves no destination (fail closed: we cannot know which country it names).
+     */
     static Optional<String> destination(RemovalCase.Intake intake, Set<String> feared) {
+        Set<CountryCode> fearedCodes = new HashSet<>();
+        for (String f : feared) {
+            Optional<CountryCode> code = CountryCode.parse(f);
+            if (code.isEmpty()) {
+                return Optional.empty();
+            }
+            fearedCodes.add(code.get());
+        }
         List<String> candidates = new ArrayList<>();
         candidates.add(intake.nationality());
         candidates.addAll(intake.lawfulResidenceCountries());
-        return candidates.stream().filter(country -> country != null && !feared.contains(country)).findFirst();
+        return candidates.stream().map(CountryCode::parse).flatMap(Optional::stream).filter(c -> !fearedCodes.contains(c)).findFirst()
+                .map(CountryCode::alpha3);
     }
 }

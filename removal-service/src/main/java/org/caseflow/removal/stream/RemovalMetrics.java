@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.caseflow.removal.domain.DestinationSchedule;
 import org.caseflow.removal.domain.Flight;
-import org.caseflow.removal.domain.Safeguard;
+import org.caseflow.vocabulary.Safeguard;
 
 /** Removal's domain metrics: queue and seat gauges per destination, blocks by safeguard, decision-to-scheduled time. */
 public final class RemovalMetrics {

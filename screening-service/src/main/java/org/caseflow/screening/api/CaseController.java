@@ -83,7 +83,7 @@ class CaseController {
                                             Authentication who, HttpServletRequest request) throws Exception {
         var payload = RecordInterview.newBuilder().setLanguage(body.language()).setInterpreterUsed(body.interpreterUsed())
                 .setFearArticulated(body.fearArticulated())
-                .setFearedCountries(body.fearedCountries() == null ? java.util.List.of() : body.fearedCountries()).build();
+                .setFearedCountries(countries(body.fearedCountries())).build();
         return gateway.send(caseId, payload, who, officerRole(who), request);
     }
 
@@ -125,5 +125,21 @@ class CaseController {
     private static Role officerRole(Authentication who) {
         boolean officer = who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_SCREENING_OFFICER"));
         return officer ? Role.SCREENING_OFFICER : Role.SUPERVISOR;
+    }
+
+    /** Feared countries validated and normalised at the edge: {@code ven} is recorded as VEN; anything else that is not a code is refused. */
+    private static java.util.List<String> countries(java.util.List<String> raw) {
+        if (raw == null) {
+            return java.util.List.of();
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String given = raw.get(i);
+            int index = i;
+            out.add(org.caseflow.vocabulary.CountryCode.parse(given).orElseThrow(() -> new org.caseflow.platform.web.CaseflowProblem(
+                    org.springframework.http.HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "fearedCountries[" + index
+                    + "] is not an ISO 3166-1 alpha-3 country code (e.g. VEN).", java.util.Map.of())).alpha3());
+        }
+        return java.util.List.copyOf(new java.util.LinkedHashSet<>(out));
     }
 }

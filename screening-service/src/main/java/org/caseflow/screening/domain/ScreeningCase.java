@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.caseflow.vocabulary.CountryCode;
+
 /**
  * A case's screening state: the fold of its events ({@link #apply}). The service keeps it in a state
  * store; the audit replay rebuilds it from the log with the same fold.
@@ -64,24 +66,40 @@ public record ScreeningCase(String caseId, Status status, IntakeFacts facts, Str
         };
     }
 
-    /** Every country the person named as feared, at intake or in the interview (S3). */
+    /** Every country the person named as feared, at intake or in the interview (S3), normalised (a code that is not one is kept as given). */
     public List<String> fearedCountries() {
-        Set<String> feared = new LinkedHashSet<>(facts == null ? List.of() : facts.fearedCountries());
+        Set<String> feared = new LinkedHashSet<>();
+        (facts == null ? List.<String>of() : facts.fearedCountries()).forEach(c -> feared.add(normalised(c)));
         if (interview != null) {
-            feared.addAll(interview.fearedCountries());
+            interview.fearedCountries().forEach(c -> feared.add(normalised(c)));
         }
         return List.copyOf(feared);
     }
 
-    /** Where a removal could go (S3): nationality and countries of lawful residence, never a feared one. */
+    /**
+     * Where a removal could go (S3): nationality and countries of lawful residence, never a feared one, compared as
+     * {@link CountryCode}s; none at all if a feared country is unreadable (fail closed).
+     */
     public List<String> destinationCandidates() {
         if (facts == null) {
             return List.of();
         }
+        Set<CountryCode> feared = new LinkedHashSet<>();
+        for (String f : fearedCountries()) {
+            var code = CountryCode.parse(f);
+            if (code.isEmpty()) {
+                return List.of();
+            }
+            feared.add(code.get());
+        }
         Set<String> candidates = new LinkedHashSet<>();
-        candidates.add(facts.nationality());
-        candidates.addAll(facts.lawfulResidenceCountries());
-        candidates.removeAll(fearedCountries());
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(facts.nationality()), facts.lawfulResidenceCountries().stream())
+                .map(CountryCode::parse).flatMap(java.util.Optional::stream).filter(c -> !feared.contains(c))
+                .forEach(c -> candidates.add(c.alpha3()));
         return List.copyOf(candidates);
+    }
+
+    private static String normalised(String country) {
+        return CountryCode.parse(country).map(CountryCode::alpha3).orElse(country);
     }
 }

@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
+import org.caseflow.vocabulary.Bounds;
 
 /**
  * The one factory for Avro serdes (Apicurio, Confluent-compatible framing: magic byte 0 + 4-byte
@@ -80,9 +81,37 @@ public final class CaseflowSerdes {
         return serializer;
     }
 
+    /**
+     * The registry-backed deserializer, refusing a value beyond {@link Bounds#RECORD_BYTES} before decoding it: a
+     * service's dead-letter handler then moves it aside with that reason, and nothing that large reaches its state.
+     */
     public static <T extends SpecificRecord> Deserializer<T> deserializer(RegistrySettings registry, boolean isKey) {
         AvroKafkaDeserializer<T> deserializer = new AvroKafkaDeserializer<>();
         deserializer.configure(registry.clientConfigs(), isKey);
-        return deserializer;
+        return new Deserializer<>() {
+            @Override
+            public T deserialize(String topic, byte[] data) {
+                checkBound(topic, data);
+                return deserializer.deserialize(topic, data);
+            }
+
+            @Override
+            public T deserialize(String topic, org.apache.kafka.common.header.Headers headers, byte[] data) {
+                checkBound(topic, data);
+                return deserializer.deserialize(topic, headers, data);
+            }
+
+            @Override
+            public void close() {
+                deserializer.close();
+            }
+        };
+    }
+
+    private static void checkBound(String topic, byte[] data) {
+        if (data != null && data.length > Bounds.RECORD_BYTES) {
+            throw new org.apache.kafka.common.errors.SerializationException("record of " + data.length + " bytes on " + topic
+                    + " is beyond the bound of " + Bounds.RECORD_BYTES + " bytes");
+        }
     }
 }

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import org.caseflow.schemas.common.DocumentType;
 import org.caseflow.schemas.common.Relationship;
 import org.caseflow.schemas.common.Sex;
+import org.caseflow.vocabulary.Bounds;
 
 /**
  * The JSON body of {@code POST /api/submissions}. Only the shape is checked here (400); the intake
@@ -34,31 +35,31 @@ public record SubmissionRequest(
             @Min(0) @Max(130) Integer estimatedAge,
             @NotNull Sex sex,
             @NotBlank @Size(max = 3) String nationality,
-            List<@NotBlank String> lawfulResidenceCountries,
-            List<@NotBlank String> languages,
-            List<@Valid DocumentRequest> documents) {
+            @Size(max = Bounds.LIST) List<@NotBlank @Size(max = 3) String> lawfulResidenceCountries,
+            @Size(max = Bounds.LIST) List<@NotBlank @Size(max = Bounds.ID) String> languages,
+            @Size(max = Bounds.LIST) List<@Valid DocumentRequest> documents) {
     }
 
-    public record DocumentRequest(@NotNull DocumentType type, @NotBlank @Size(max = 50) String number, @NotBlank String issuingCountry) {
+    public record DocumentRequest(@NotNull DocumentType type, @NotBlank @Size(max = 50) String number, @NotBlank @Size(max = 3) String issuingCountry) {
     }
 
     public record EncounterRequest(
-            @NotBlank String stationCode,
+            @NotBlank @Size(max = Bounds.ID) String stationCode,
             @NotNull Instant occurredAt,
             @Valid CoordinatesRequest coordinates,
             @Size(max = 100) String groupId,
-            List<@Valid AccompanyingAdultRequest> accompanyingAdults) {
+            @Size(max = Bounds.LIST) List<@Valid AccompanyingAdultRequest> accompanyingAdults) {
     }
 
     public record CoordinatesRequest(@NotNull Double latitude, @NotNull Double longitude) {
     }
 
-    public record AccompanyingAdultRequest(@NotNull Relationship relationship, String personRef) {
+    public record AccompanyingAdultRequest(@NotNull Relationship relationship, @Size(max = Bounds.ID) String personRef) {
     }
 
     public record IndicatorsRequest(boolean traffickingIndicators, boolean medicalNeeds, boolean pregnant, boolean disability) {
     }
 
-    public record FearRequest(boolean fearExpressed, List<@NotBlank String> fearedCountries) {
+    public record FearRequest(boolean fearExpressed, @Size(max = Bounds.LIST) List<@NotBlank @Size(max = 3) String> fearedCountries) {
     }
 }

@@ -17,5 +17,9 @@ public enum ReasonCode {
     COORDINATES_OUT_OF_RANGE,
     NOT_A_FIELD_OFFICE,
     KEY_NOT_SUBMISSION_ID,
-    SUBMISSION_ID_REUSED
+    SUBMISSION_ID_REUSED,
+    /** A text beyond its size bound (docs/operations.md); the value is not echoed back. */
+    FIELD_TOO_LONG,
+    /** A list beyond its size bound. */
+    TOO_MANY_ENTRIES
 }

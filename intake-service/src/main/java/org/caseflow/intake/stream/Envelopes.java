@@ -55,8 +55,8 @@ final class Envelopes {
     static RejectionEnvelope rejection(SubmissionEnvelope submitted, String fingerprint, String station, List<Reason> reasons, Instant now) {
         EncounterSubmission s = (EncounterSubmission) submitted.getPayload();
         SubmissionRejected rejected = SubmissionRejected.newBuilder()
-                .setSubmissionId(s.getSubmissionId())
-                .setStationCode(station)
+                .setSubmissionId(org.caseflow.vocabulary.Bounds.cut(s.getSubmissionId(), org.caseflow.vocabulary.Bounds.ID))
+                .setStationCode(org.caseflow.vocabulary.Bounds.cut(station, org.caseflow.vocabulary.Bounds.ID))
                 .setReasons(reasons.stream().map(r -> RejectionReason.newBuilder()
                         .setCode(r.code().name()).setField(r.field()).setMessage(r.message()).build()).toList())
                 .build();

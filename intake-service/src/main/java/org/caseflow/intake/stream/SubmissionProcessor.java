@@ -46,12 +46,22 @@ final class SubmissionProcessor implements Processor<String, SubmissionEnvelope,
         if (record.value() == null) {
             return; // a tombstone carries no submission
         }
+        if (record.key() != null && record.key().length() > org.caseflow.vocabulary.Bounds.ID) {
+            // nothing may be stored or written under such a key: the dead-letter handler moves the record aside
+            throw new IllegalArgumentException("record key of " + record.key().length() + " characters is beyond the bound of "
+                    + org.caseflow.vocabulary.Bounds.ID);
+        }
         SubmissionEnvelope envelope = record.value();
         EncounterSubmission avro = (EncounterSubmission) envelope.getPayload();
-        Submission submission = SubmissionMapper.toDomain(avro);
         String fingerprint = SubmissionMapper.fingerprint(avro);
-        String station = avro.getEncounter().getStationCode();
+        String station = org.caseflow.vocabulary.Bounds.cut(avro.getEncounter().getStationCode(), org.caseflow.vocabulary.Bounds.ID);
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        var beyondBounds = SubmissionBounds.violations(avro);
+        if (!beyondBounds.isEmpty()) {
+            reject(record, Envelopes.rejection(envelope, fingerprint, station, beyondBounds, now), station, beyondBounds);
+            return;
+        }
+        Submission submission = SubmissionMapper.toDomain(avro);
 
         var keyProblem = IntakeDecision.keyMismatch(record.key(), submission);
         if (keyProblem.isPresent()) {

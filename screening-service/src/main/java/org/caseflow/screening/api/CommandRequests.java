@@ -14,11 +14,11 @@ final class CommandRequests {
     private CommandRequests() {
     }
 
-    record Assignment(@NotBlank String officerId) {
+    record Assignment(@NotBlank @Size(max = org.caseflow.vocabulary.Bounds.ID) String officerId) {
     }
 
     record Interview(@NotBlank @Size(max = 20) String language, boolean interpreterUsed, boolean fearArticulated,
-                     List<@NotBlank @Size(max = 3) String> fearedCountries) {
+                     @Size(max = org.caseflow.vocabulary.Bounds.LIST) List<@NotBlank @Size(max = 3) String> fearedCountries) {
     }
 
     record Decision(@NotNull ScreeningOutcome outcome, @NotBlank @Size(max = 4000) String rationale) {

@@ -78,8 +78,12 @@ public class CaseflowKafkaAutoConfiguration {
             config.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
             config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RecoveringDeserializationExceptionHandler.class);
             MeterRegistry registry = meters.getIfAvailable();
-            config.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER,
-                    registry == null ? deadLetters : new CountingRecoverer(deadLetters, registry));
+            var recoverer = registry == null ? deadLetters : new CountingRecoverer(deadLetters, registry);
+            config.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, recoverer);
+            // a record whose processing throws, or whose result is too large to write, is dead-lettered too; the task goes on
+            config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Processing.class);
+            config.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Production.class);
+            config.put(DeadLetterHandlers.RECOVERER, recoverer);
             return new KafkaStreamsConfiguration(config);
         }
 

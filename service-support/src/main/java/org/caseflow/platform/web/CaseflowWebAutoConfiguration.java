@@ -10,4 +10,10 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ProblemDetailsAdvice.class, CaseflowSecurityConfiguration.class, OpenApiSecurity.class})
 public class CaseflowWebAutoConfiguration {
+
+    /** Bodies beyond the bound answer 413 before they are read. */
+    @org.springframework.context.annotation.Bean
+    RequestBodyLimit requestBodyLimit() {
+        return new RequestBodyLimit();
+    }
 }

@@ -34,6 +34,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        if (ex.getMostSpecificCause() instanceof RequestBodyLimit.BodyTooLarge tooLarge) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+            problem.setTitle("Request body too large");
+            problem.setProperty("rule", "BODY_TOO_LARGE");
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body could not be read: " + reason(ex));
         problem.setTitle("Unreadable request");
         problem.setProperty("rule", "UNREADABLE_REQUEST");

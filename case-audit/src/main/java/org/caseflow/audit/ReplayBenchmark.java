@@ -96,7 +96,7 @@ public final class ReplayBenchmark {
         }
         long cases = Math.max(1, events / 10);
         System.out.printf("bench: %d cases, %d events; starting a local broker and registry%n", cases, cases * 10);
-        try (LocalStack stack = LocalStack.start(new LocalStack.Settings(Path.of(".caseflow-bench"), 0, 0, 0, 0, "WARN", Duration.ofSeconds(90)))) {
+        try (LocalStack stack = LocalStack.start(new LocalStack.Settings(Path.of(".caseflow-bench"), 0, 0, 0, 0, "WARN", Duration.ofSeconds(90), true))) {
             var registry = new CaseflowSerdes.RegistrySettings(stack.registryUrl(), true);
             long written = write(stack.bootstrapServers(), registry, cases);
             double rawRate = rawRead(stack.bootstrapServers());

@@ -16,9 +16,10 @@ public final class CaseflowLauncher {
 
     private static final String USAGE = """
             usage: caseflow provision --bootstrap HOST:PORT --registry URL [--replication-factor N]
-                   caseflow up [--work-dir DIR] [--kafka-port N] [--registry-port N] [--service NAME=JAR:PORT]...
+                   caseflow up [--work-dir DIR] [--kafka-port N] [--registry-port N] [--fresh] [--service NAME=JAR:PORT]...
               Starts a real Kafka broker and Apicurio Registry on 127.0.0.1, creates the topics, registers the
               schemas, starts each service, prints the URLs and runs until Ctrl-C, then stops everything.
+              Everything recorded survives a stop and start in the work directory; --fresh starts a new, empty cluster.
             """;
 
     private CaseflowLauncher() {
@@ -63,14 +64,19 @@ public final class CaseflowLauncher {
     record ServiceSpec(String name, Path jar, int port) {
     }
 
-    record Options(Path workDir, int kafkaPort, int registryPort, List<ServiceSpec> services) {
+    record Options(Path workDir, int kafkaPort, int registryPort, boolean fresh, List<ServiceSpec> services) {
 
         static Options parse(String[] args) {
             Path workDir = Path.of(".caseflow");
             int kafkaPort = 9092;
             int registryPort = 8081;
             List<ServiceSpec> services = new ArrayList<>();
+            boolean fresh = false;
             for (int i = 1; i < args.length; i++) {
+                if (args[i].equals("--fresh")) {
+                    fresh = true;
+                    continue;
+                }
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
                     case "--work-dir" -> workDir = Path.of(require(args[i], value));
@@ -81,7 +87,7 @@ public final class CaseflowLauncher {
                 }
                 i++;
             }
-            return new Options(workDir, kafkaPort, registryPort, services);
+            return new Options(workDir, kafkaPort, registryPort, fresh, services);
         }
 
         private static String require(String option, String value) {
@@ -140,8 +146,10 @@ public final class CaseflowLauncher {
 
     static int up(Options options) throws Exception {
         long started = System.nanoTime();
-        System.out.println("starting Kafka and the schema registry (logs in " + options.workDir().resolve("logs") + ")");
-        var settings = new LocalStack.Settings(options.workDir(), options.kafkaPort(), 0, options.registryPort(), 0, "INFO", Duration.ofSeconds(90));
+        System.out.println("starting Kafka and the schema registry (" + (options.fresh() ? "a new, empty cluster" : "keeping what "
+                + options.workDir() + " holds; --fresh starts empty") + "; logs in " + options.workDir().resolve("logs") + ")");
+        var settings = new LocalStack.Settings(options.workDir(), options.kafkaPort(), 0, options.registryPort(), 0, "INFO", Duration.ofSeconds(90),
+                options.fresh());
         try (LocalStack stack = LocalStack.start(settings)) {
             Map<String, ServiceProcess> services = new LinkedHashMap<>();
             Thread stopServices = new Thread(() -> services.values().forEach(ServiceProcess::close), "services-shutdown");

@@ -55,11 +55,14 @@ final class KafkaBroker implements AutoCloseable {
                 "-Dlog4j2.configurationFile=" + log4j.toAbsolutePath(), "-Dcaseflow.broker.log-level=" + logLevel,
                 "-cp", runtime.brokerClasspath());
 
-        try (ManagedProcess format = ManagedProcess.startJava("kafka-format", workDir, workDir,
-                concat(jvm, "kafka.tools.StorageTool", "format", "--cluster-id", clusterId(), "--config", config.toString(), "--ignore-formatted"))) {
-            int status = format.waitFor(Duration.ofSeconds(60));
-            if (status != 0) {
-                throw new IllegalStateException("formatting the broker's storage failed (status " + status + "); see " + format.logFile());
+        if (!Files.exists(dataDir.resolve("meta.properties"))) {
+            // a new cluster; formatted storage is kept as it is (its cluster id, its data)
+            try (ManagedProcess format = ManagedProcess.startJava("kafka-format", workDir, workDir,
+                    concat(jvm, "kafka.tools.StorageTool", "format", "--cluster-id", clusterId(), "--config", config.toString(), "--ignore-formatted"))) {
+                int status = format.waitFor(Duration.ofSeconds(60));
+                if (status != 0) {
+                    throw new IllegalStateException("formatting the broker's storage failed (status " + status + "); see " + format.logFile());
+                }
             }
         }
         ManagedProcess broker = ManagedProcess.startJava("kafka", workDir, workDir, concat(jvm, "kafka.Kafka", config.toString()));

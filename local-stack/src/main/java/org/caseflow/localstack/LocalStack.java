@@ -11,20 +11,26 @@ import java.util.stream.Stream;
  * The local default's infrastructure: one real KRaft broker and one real Apicurio Registry, each a
  * separate process bound to 127.0.0.1, data and logs under one work directory, topics created and
  * schemas registered. Start is gated on real health; {@link #close()} stops both, and a JVM shutdown
- * hook does so on Ctrl-C. The registry keeps schemas in memory, so every start begins from empty topics.
+ * hook does so on Ctrl-C. Durable by default: the broker's data, the registry's database and the services' stream
+ * state survive a stop and start; only {@code fresh} starts a new cluster, and then all three go together.
  */
 public final class LocalStack implements AutoCloseable {
 
     /** Port 0 picks a free loopback port. */
     public record Settings(Path workDir, int kafkaPort, int controllerPort, int registryPort, int registryManagementPort,
-                           String brokerLogLevel, Duration startTimeout) {
+                           String brokerLogLevel, Duration startTimeout, boolean fresh) {
 
         public static Settings defaults(Path workDir) {
-            return new Settings(workDir, 9092, 0, 8081, 0, "INFO", Duration.ofSeconds(90));
+            return new Settings(workDir, 9092, 0, 8081, 0, "INFO", Duration.ofSeconds(90), false);
         }
 
+        /** Tests start from a new cluster every time. */
         public static Settings forTests(Path workDir) {
-            return new Settings(workDir, 0, 0, 0, 0, "WARN", Duration.ofSeconds(120));
+            return new Settings(workDir, 0, 0, 0, 0, "WARN", Duration.ofSeconds(120), true);
+        }
+
+        public Settings keepingData() {
+            return new Settings(workDir, kafkaPort, controllerPort, registryPort, registryManagementPort, brokerLogLevel, startTimeout, false);
         }
     }
 
@@ -47,15 +53,19 @@ public final class LocalStack implements AutoCloseable {
         for (String name : new String[] {"kafka", "registry", "kafka-format"}) {
             ManagedProcess.stopStale(workDir, name);
         }
-        // every start is a new cluster: broker data and the services' stream state go together
-        wipe(workDir.resolve("kafka-data"));
-        wipe(workDir.resolve("streams-state"));
-        wipe(workDir.resolve("state"));
+        if (settings.fresh()) {
+            // a new cluster: broker data (with the registry's journal) and the services' stream state go together
+            wipe(workDir.resolve("kafka-data"));
+            wipe(workDir.resolve("registry-data"));
+            wipe(workDir.resolve("streams-state"));
+            wipe(workDir.resolve("state"));
+        }
         Files.createDirectories(workDir.resolve("logs"));
         StackRuntime runtime = StackRuntime.load();
 
         int kafkaPort = Ports.pick(settings.kafkaPort());
-        int controllerPort = Ports.pick(settings.controllerPort());
+        // the controller keeps its port across restarts of the same data (the quorum's address)
+        int controllerPort = remembered(workDir.resolve("kafka-controller.port"), settings.controllerPort());
         int registryPort = Ports.pick(settings.registryPort());
         int managementPort = Ports.pick(settings.registryManagementPort());
 
@@ -66,10 +76,13 @@ public final class LocalStack implements AutoCloseable {
             LocalStack stack = new LocalStack(settings, broker, registry);
             KafkaBroker startedBroker = broker;
             // Broker and registry come up in parallel; each wait fails fast if its process dies.
-            Parallel.all(java.util.List.of(() -> startedBroker.awaitReady(settings.startTimeout()),
-                    () -> registry.awaitReady(settings.startTimeout())));
-            Provisioning.createTopics(stack.bootstrapServers(), (short) 1);
-            Provisioning.registerSchemas(stack.registryUrl());
+            Parallel.all(java.util.List.of(() -> {
+                startedBroker.awaitReady(settings.startTimeout());
+                Provisioning.createTopics(stack.bootstrapServers(), (short) 1);
+            }, () -> {
+                registry.awaitReady(settings.startTimeout());
+                Provisioning.registerSchemas(stack.registryUrl());
+            }));
             return stack;
         } catch (Exception | Error e) {
             stopBoth(registry, broker);
@@ -82,6 +95,23 @@ public final class LocalStack implements AutoCloseable {
         if (broker != null) {
             broker.close();
         }
+    }
+
+    /** The port stored in {@code file} when it is still free, else a new one (stored for next time). */
+    private static int remembered(Path file, int requested) throws IOException {
+        if (requested == 0 && Files.exists(file)) {
+            try {
+                int port = Integer.parseInt(Files.readString(file).strip());
+                if (Ports.isFree(port)) {
+                    return port;
+                }
+            } catch (NumberFormatException corrupt) {
+                // pick a new one below
+            }
+        }
+        int port = Ports.pick(requested);
+        Files.writeString(file, port + "\n");
+        return port;
     }
 
     public String bootstrapServers() {
@@ -128,8 +158,9 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         closed = true;
-        broker.close();
+        // the registry first: it is a client of the broker
         registry.close();
+        broker.close();
     }
 
     private static void wipe(Path dir) throws IOException {

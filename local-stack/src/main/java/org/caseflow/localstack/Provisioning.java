@@ -45,6 +45,17 @@ public final class Provisioning {
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
             }
+            // topics that exist already (a durable cluster from an earlier version) take the catalogue's configs
+            Map<org.apache.kafka.common.config.ConfigResource, java.util.Collection<org.apache.kafka.clients.admin.AlterConfigOp>> updates =
+                    new java.util.HashMap<>();
+            Topics.all().stream().filter(t -> existing.contains(t.name())).forEach(t -> updates.put(
+                    new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, t.name()),
+                    t.configs().entrySet().stream().map(c -> new org.apache.kafka.clients.admin.AlterConfigOp(
+                            new org.apache.kafka.clients.admin.ConfigEntry(c.getKey(), c.getValue()),
+                            org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)).toList()));
+            if (!updates.isEmpty()) {
+                admin.incrementalAlterConfigs(updates).all().get(60, TimeUnit.SECONDS);
+            }
             return missing.stream().map(NewTopic::name).toList();
         }
     }

@@ -59,6 +59,56 @@ class LocalStackTest {
     }
 
     @Test
+    void whatWasRecordedSurvivesAStopAndStartAndOnlyFreshStartsEmpty() throws Exception {
+        var settings = LocalStack.Settings.forTests(workDir);
+        java.util.List<String> schemaIds;
+        try (LocalStack stack = LocalStack.start(settings)) {
+            schemaIds = schemaIds(stack);
+            produce(stack.bootstrapServers(), "case-kept");
+        }
+        try (LocalStack stack = LocalStack.start(settings.keepingData())) {
+            assertThat(keys(stack.bootstrapServers())).containsExactly("case-kept");
+            // the registry's storage is in the broker: the same content ids still resolve, nothing was registered anew
+            assertThat(schemaIds(stack)).isEqualTo(schemaIds);
+        }
+        try (LocalStack stack = LocalStack.start(settings)) {
+            assertThat(keys(stack.bootstrapServers())).isEmpty();
+        }
+    }
+
+    private static java.util.List<String> schemaIds(LocalStack stack) throws Exception {
+        HttpResponse<String> versions = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stack.registryCcompatUrl()
+                + "/subjects/" + Topics.CASE_INTAKE_EVENTS + "-value/versions/latest")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(versions.statusCode()).isEqualTo(200);
+        var id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(versions.body()).get("id").asText();
+        return java.util.List.of(id);
+    }
+
+    private static void produce(String bootstrap, String key) throws Exception {
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of("bootstrap.servers", bootstrap, "acks", "all"),
+                new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.StringSerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.CASE_INTAKE_EVENTS, key, "kept")).get();
+        }
+    }
+
+    private static java.util.List<String> keys(String bootstrap) {
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(Map.of("bootstrap.servers", bootstrap),
+                new org.apache.kafka.common.serialization.StringDeserializer(), new org.apache.kafka.common.serialization.StringDeserializer())) {
+            var partitions = consumer.partitionsFor(Topics.CASE_INTAKE_EVENTS).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            java.util.List<String> keys = new java.util.ArrayList<>();
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.currentTimeMillis() < deadline) {
+                consumer.poll(java.time.Duration.ofMillis(200)).forEach(r -> keys.add(r.key()));
+            }
+            return keys;
+        }
+    }
+
+    @Test
     void aStaleProcessFromAnEarlierRunIsStopped() throws Exception {
         // A process carrying our marker and named by a pid file, as a killed run would leave it.
         ManagedProcess stale = ManagedProcess.startJava("registry", workDir, workDir, java.util.List.of("-version"));

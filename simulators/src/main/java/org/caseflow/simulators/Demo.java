@@ -31,7 +31,7 @@ import org.caseflow.schemas.intake.SubmissionEnvelope;
  */
 public final class Demo {
 
-    record Options(int cases, double rate, long timeScale, long seed, Path workDir, Duration timeout, List<String[]> services) {
+    record Options(int cases, double rate, long timeScale, long seed, Path workDir, Duration timeout, List<String[]> services, boolean fresh) {
     }
 
     public static void main(String[] args) {
@@ -42,7 +42,7 @@ public final class Demo {
             options = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("caseflow demo: " + e.getMessage());
-            System.err.println("usage: caseflow demo [--cases N] [--rate PER_SECOND] [--time-scale X] [--seed S] [--timeout SECONDS]");
+            System.err.println("usage: caseflow demo [--cases N] [--rate PER_SECOND] [--time-scale X] [--seed S] [--timeout SECONDS] [--fresh]");
             System.exit(2);
             return;
         }
@@ -62,7 +62,12 @@ public final class Demo {
         long timeout = 600;
         Path workDir = Path.of(".caseflow");
         List<String[]> services = new ArrayList<>();
+        boolean fresh = false;
         for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--fresh")) {
+                fresh = true;
+                continue;
+            }
             String value = i + 1 < args.length ? args[i + 1] : null;
             if (value == null) {
                 throw new IllegalArgumentException(args[i] + " needs a value");
@@ -86,7 +91,7 @@ public final class Demo {
         if (cases < 1 || rate <= 0 || timeScale < 1 || timeout < 10) {
             throw new IllegalArgumentException("--cases, --rate and --time-scale must be positive, --timeout at least 10");
         }
-        return new Options(cases, rate, timeScale, seed, workDir, Duration.ofSeconds(timeout), services);
+        return new Options(cases, rate, timeScale, seed, workDir, Duration.ofSeconds(timeout), services, fresh);
     }
 
     /** Runs the demo; {@code metrics}, when given, receives each service's /actuator/prometheus text at the end. */
@@ -98,7 +103,8 @@ public final class Demo {
         }
         out.printf("caseflow demo: %d people, %.0f/s, seed %d, review window %s (72 h / %d)%n", options.cases(), options.rate(), options.seed(),
                 reviewWindow, options.timeScale());
-        var settings = new LocalStack.Settings(options.workDir(), 0, 0, 0, 0, "WARN", Duration.ofSeconds(90));
+        // the same durable cluster as ./caseflow up (so up and audit show the demo's cases afterwards); --fresh starts empty
+        var settings = new LocalStack.Settings(options.workDir(), 0, 0, 0, 0, "WARN", Duration.ofSeconds(90), options.fresh());
         try (LocalStack stack = LocalStack.start(settings)) {
             Map<String, ServiceProcess> services = new LinkedHashMap<>();
             try {
@@ -127,6 +133,7 @@ public final class Demo {
 
     private static int drive(Options options, LocalStack stack, Map<String, ServiceProcess> services, java.io.PrintStream out, long started)
             throws Exception {
+        Instant runStartedAt = Instant.now();
         Api intake = new Api(services.get("intake-service").url());
         Api screening = new Api(services.get("screening-service").url());
         Api removal = new Api(services.get("removal-service").url());
@@ -190,8 +197,9 @@ public final class Demo {
             Thread.sleep(1000);
             var last = observer.snapshot();
             out.println(progress(started, sent.get(), planned.size(), last));
+            // the whole log is replayed; findings are reported for what was logged during this run (earlier runs had their own verdict)
             var audit = org.caseflow.audit.CaseAudit.audit(new org.caseflow.audit.CaseAudit.Options(stack.bootstrapServers(), stack.registryUrl(),
-                    null, null, null, "text", null, Duration.ofHours(1), Duration.ofSeconds(10)), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+                    runStartedAt, null, null, "text", null, Duration.ofHours(1), Duration.ofSeconds(10)), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
             return summarize(out, last, distinct, planned.size() - distinct, seatsPlanned, boarded, audit);
         }
     }

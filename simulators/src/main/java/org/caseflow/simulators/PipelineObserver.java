@@ -60,8 +60,19 @@ final class PipelineObserver implements AutoCloseable {
     private int unreadableCount;
     private String firstUnreadable;
 
+    /** Set once the reader has pinned where this run begins: the end of every topic (the cluster may hold earlier runs). */
+    private final java.util.concurrent.CountDownLatch positioned = new java.util.concurrent.CountDownLatch(1);
+
     PipelineObserver(String bootstrapServers, CaseflowSerdes.RegistrySettings registry) {
         this.reader = Thread.ofPlatform().name("pipeline-observer").daemon().start(() -> read(bootstrapServers, registry));
+        try {
+            if (!positioned.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the observer could not reach the broker within 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void read(String bootstrapServers, CaseflowSerdes.RegistrySettings registry) {
@@ -75,7 +86,10 @@ final class PipelineObserver implements AutoCloseable {
             List<TopicPartition> partitions = new ArrayList<>();
             topics.forEach(t -> consumer.partitionsFor(t).forEach(p -> partitions.add(new TopicPartition(t, p.partition()))));
             consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            // only this run: what the durable cluster held before is not counted
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            positioned.countDown();
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     lastRecordAt = System.currentTimeMillis();

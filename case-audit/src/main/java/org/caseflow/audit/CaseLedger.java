@@ -249,12 +249,15 @@ final class CaseLedger {
     private boolean checkCertification(AuditRecord r, ScreeningDecided d) {
         var copy = d.getCertification();
         var registered = ctx.registries().officerAt(d.getOfficerId(), r.timestamp());
-        List<Instant> times = List.of(r.metadata().getOccurredAt(), r.recordedAt(), r.loggedAt().minus(ctx.tolerance()));
         if (registered == null) {
             finding(Rules.S1, "Officer " + d.getOfficerId() + " is not in the officer registry (screening.officers).", r);
             return false;
         }
-        if (registered.certificationId() == null || !times.stream().allMatch(registered::certifiedAt)) {
+        // the claimed and recorded times exactly; the broker's within the clock tolerance (it appends a moment later)
+        boolean certified = registered.certificationId() != null && registered.certifiedAt(r.metadata().getOccurredAt())
+                && registered.certifiedAt(r.recordedAt()) && !r.loggedAt().plus(ctx.tolerance()).isBefore(registered.validFrom())
+                && r.loggedAt().minus(ctx.tolerance()).isBefore(registered.validUntil());
+        if (!certified) {
             finding(Rules.S1, "Per the officer registry, " + d.getOfficerId() + " held no valid screening certification when the decision was logged"
                     + " (registry: " + registered.certificationId() + " " + registered.validFrom() + " – " + registered.validUntil() + ").", r);
             return false;

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The Java side of {@code ./caseflow}: {@code up} starts the local stack and the services, prints
@@ -150,25 +149,41 @@ public final class CaseflowLauncher {
                 + options.workDir() + " holds; --fresh starts empty") + "; logs in " + options.workDir().resolve("logs") + ")");
         var settings = new LocalStack.Settings(options.workDir(), options.kafkaPort(), 0, options.registryPort(), 0, "INFO", Duration.ofSeconds(90),
                 options.fresh());
-        try (LocalStack stack = LocalStack.start(settings)) {
-            Map<String, ServiceProcess> services = new LinkedHashMap<>();
-            Thread stopServices = new Thread(() -> services.values().forEach(ServiceProcess::close), "services-shutdown");
-            Runtime.getRuntime().addShutdownHook(stopServices);
+        LocalStack stack = LocalStack.start(settings);
+        stack.handOverShutdown();
+        Map<String, ServiceProcess> services = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        // one orderly stop, whatever ends the run: services first, then the registry and the broker
+        Runnable stopAll = () -> {
+            if (stopping.getAndSet(true)) {
+                return;
+            }
             try {
-                System.out.println("starting " + String.join(", ", options.services().stream().map(ServiceSpec::name).toList()));
-                for (ServiceSpec spec : options.services()) {
-                    services.put(spec.name(), ServiceProcess.start(spec.name(), spec.jar(), Ports.pick(spec.port()), stack, List.of()));
-                }
-                Parallel.all(services.values().stream().<Parallel.Wait>map(s -> () -> s.awaitHealthy(Duration.ofSeconds(120))).toList());
-                printUrls(stack, services.values(), Duration.ofNanos(System.nanoTime() - started));
-                return waitUntilSomethingStops(stack, services.values());
-            } finally {
-                services.values().forEach(ServiceProcess::close);
-                try {
-                    Runtime.getRuntime().removeShutdownHook(stopServices);
-                } catch (IllegalStateException shuttingDown) {
-                    // Ctrl-C: the hook runs anyway
-                }
+                Parallel.all(services.values().stream().<Parallel.Wait>map(s -> s::close).toList());
+            } catch (Exception e) {
+                System.err.println("caseflow: stopping the services: " + describe(e));
+            }
+            stack.close();
+        };
+        Thread hook = new Thread(stopAll, "caseflow-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            System.out.println("starting " + String.join(", ", options.services().stream().map(ServiceSpec::name).toList()));
+            List<Supervisor.Spec> specs = new ArrayList<>();
+            for (ServiceSpec spec : options.services()) {
+                int port = Ports.pick(spec.port());
+                specs.add(new Supervisor.Spec(spec.name(), spec.jar(), port, List.of()));
+                services.put(spec.name(), ServiceProcess.start(spec.name(), spec.jar(), port, stack, List.of()));
+            }
+            Parallel.all(services.values().stream().<Parallel.Wait>map(s -> () -> s.awaitHealthy(Duration.ofSeconds(120))).toList());
+            printUrls(stack, services.values(), Duration.ofNanos(System.nanoTime() - started));
+            return new Supervisor(stack, specs, services, stopping, System.out).run();
+        } finally {
+            stopAll.run();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook runs anyway
             }
         }
     }
@@ -181,23 +196,7 @@ public final class CaseflowLauncher {
             System.out.printf("  %-18s %s  (health %s/actuator/health, API docs %s/swagger-ui.html)%n", s.name(), s.url(), s.url(), s.url());
         }
         System.out.println("logs: " + stack.logsDir().toAbsolutePath() + "    press Ctrl-C to stop everything");
+        System.out.println("a service that stops is started again; ./caseflow restart NAME restarts one (kafka or a service)");
     }
 
-    /** Blocks until Ctrl-C (the shutdown hooks stop everything) or until a process dies (returns 1). */
-    private static int waitUntilSomethingStops(LocalStack stack, java.util.Collection<ServiceProcess> services) throws InterruptedException {
-        CountDownLatch forever = new CountDownLatch(1);
-        while (!forever.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
-            if (!stack.isRunning()) {
-                System.err.println("caseflow: the broker or the registry stopped; see " + stack.logsDir());
-                return 1;
-            }
-            for (ServiceProcess s : services) {
-                if (!s.process().isAlive()) {
-                    System.err.println("caseflow: " + s.name() + " stopped; see " + s.process().logFile());
-                    return 1;
-                }
-            }
-        }
-        return 0;
-    }
 }

@@ -35,13 +35,22 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private final Settings settings;
-    private final KafkaBroker broker;
+    private final StackRuntime runtime;
+    private final Path workDir;
+    private final int kafkaPort;
+    private final int controllerPort;
+    private volatile KafkaBroker broker;
     private final SchemaRegistryServer registry;
     private final Thread shutdownHook;
     private volatile boolean closed;
 
-    private LocalStack(Settings settings, KafkaBroker broker, SchemaRegistryServer registry) {
+    private LocalStack(Settings settings, StackRuntime runtime, Path workDir, int kafkaPort, int controllerPort, KafkaBroker broker,
+                       SchemaRegistryServer registry) {
         this.settings = settings;
+        this.runtime = runtime;
+        this.workDir = workDir;
+        this.kafkaPort = kafkaPort;
+        this.controllerPort = controllerPort;
         this.broker = broker;
         this.registry = registry;
         this.shutdownHook = new Thread(this::stopProcesses, "local-stack-shutdown");
@@ -73,7 +82,7 @@ public final class LocalStack implements AutoCloseable {
         KafkaBroker broker = null;
         try {
             broker = KafkaBroker.start(runtime, workDir, kafkaPort, controllerPort, settings.brokerLogLevel());
-            LocalStack stack = new LocalStack(settings, broker, registry);
+            LocalStack stack = new LocalStack(settings, runtime, workDir, kafkaPort, controllerPort, broker, registry);
             KafkaBroker startedBroker = broker;
             // Broker and registry come up in parallel; each wait fails fast if its process dies.
             Parallel.all(java.util.List.of(() -> {
@@ -141,6 +150,40 @@ public final class LocalStack implements AutoCloseable {
 
     public boolean isRunning() {
         return !closed && broker.process().isAlive() && registry.process().isAlive();
+    }
+
+    public boolean brokerAlive() {
+        return broker.process().isAlive();
+    }
+
+    public boolean registryAlive() {
+        return registry.process().isAlive();
+    }
+
+    /** Stops the broker (if it still runs) and starts it again on the same data and ports; returns when it answers. */
+    public synchronized void restartBroker() throws Exception {
+        if (closed) {
+            return;
+        }
+        broker.close();
+        broker = KafkaBroker.start(runtime, workDir, kafkaPort, controllerPort, settings.brokerLogLevel());
+        broker.awaitReady(settings.startTimeout());
+    }
+
+    /**
+     * The caller stops the stack itself, in its own order (services first, then registry and broker): the stack's
+     * own shutdown hook would otherwise stop the broker while services are still closing.
+     */
+    public void handOverShutdown() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // already in the hooks
+        }
+    }
+
+    public boolean isClosed() {
+        return closed;
     }
 
     @Override

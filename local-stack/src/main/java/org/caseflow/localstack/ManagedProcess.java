@@ -3,6 +3,7 @@ package org.caseflow.localstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +30,7 @@ public final class ManagedProcess implements AutoCloseable {
         this.pidFile = pidFile;
     }
 
-    /** Starts {@code java <jvmArgs> <rest>} with the marker; output appended to {@code logs/<name>.log}. */
+    /** Starts {@code java <jvmArgs> <rest>} with the marker; output to {@code logs/<name>.log} (the previous run's becomes {@code <name>.previous.log}). */
     public static ManagedProcess startJava(String name, Path workDir, Path cwd, List<String> args) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         var command = new java.util.ArrayList<String>();
@@ -39,6 +40,10 @@ public final class ManagedProcess implements AutoCloseable {
         try {
             Path logs = Files.createDirectories(workDir.resolve("logs"));
             Path logFile = logs.resolve(name + ".log");
+            if (Files.exists(logFile) && Files.size(logFile) > 0) {
+                // one log file per process per run; the one before is kept beside it
+                Files.move(logFile, logs.resolve(name + ".previous.log"), StandardCopyOption.REPLACE_EXISTING);
+            }
             Process process = new ProcessBuilder(command)
                     .directory(cwd.toFile())
                     .redirectErrorStream(true)

@@ -26,8 +26,7 @@ public final class ServiceProcess implements AutoCloseable {
                 "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + stack.bootstrapServers(),
                 "--caseflow.registry.url=" + stack.registryUrl(),
-                "--spring.kafka.streams.state-dir=" + stack.workDir().resolve("state").resolve(name).toAbsolutePath(),
-                "--logging.file.name=" + stack.logsDir().resolve(name + "-app.log").toAbsolutePath()));
+                "--spring.kafka.streams.state-dir=" + stack.workDir().resolve("state").resolve(name).toAbsolutePath()));
         args.addAll(extraArgs);
         return new ServiceProcess(name, port, ManagedProcess.startJava(name, stack.workDir(), stack.workDir(), args));
     }

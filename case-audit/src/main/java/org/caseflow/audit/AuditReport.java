@@ -53,6 +53,17 @@ public final class AuditReport {
         }
     }
 
+    /** Findings per rule (every one counted). */
+    public Map<String, Long> ruleCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        perRule.forEach((rule, n) -> {
+            if (n > 0) {
+                counts.put(rule, n);
+            }
+        });
+        return counts;
+    }
+
     /** PASS or FAIL per rule. */
     public Map<String, String> verdicts() {
         Map<String, String> verdicts = new LinkedHashMap<>();

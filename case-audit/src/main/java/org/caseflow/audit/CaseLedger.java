@@ -43,7 +43,7 @@ import org.caseflow.vocabulary.CountryCode;
  * </pre>
  * Every event is checked against the state before it; a removal (schedule or execution) is checked against
  * every safeguard from the facts the log holds, including the officer registry and the flight records.
- * Compact: what a case holds is a few fields, not its records.
+ * Compact: what a case holds is a few fields and record references, never its records.
  */
 final class CaseLedger {
 
@@ -66,7 +66,7 @@ final class CaseLedger {
     private final List<AuditRecord> timeline;
 
     // intake facts
-    private AuditRecord opened;
+    private AuditRecord.Ref openedRef;
     private CountryCode nationality;
     private final Set<CountryCode> residence = new HashSet<>(2);
     private final Set<CountryCode> feared = new HashSet<>(2);
@@ -79,7 +79,7 @@ final class CaseLedger {
     private String assignedOfficer;
     private String interviewLanguage;
     private boolean interpreterUsed;
-    private AuditRecord decision;
+    private AuditRecord.Ref decisionRef;
     private String decider;
     private ScreeningOutcome decided;
     private Instant windowClosesAt;
@@ -95,12 +95,17 @@ final class CaseLedger {
     // removal
     private Removal removal = Removal.NONE;
     private RemovalScheduled schedule;
-    private AuditRecord scheduledRecord;
+    private AuditRecord.Ref scheduledRef;
     private Seats.Hold hold;
     private int executions;
 
-    private final Map<String, Instant> stageTimes = new LinkedHashMap<>(6);
-    private AuditRecord last;
+    private Instant openedAt;
+    private Instant decidedAt;
+    private Instant concludedAt;
+    private Instant scheduledAt;
+    private Instant executedAt;
+    private AuditRecord.Ref lastRef;
+    private Instant lastLoggedAt;
 
     CaseLedger(String caseId, Context ctx, boolean keepTimeline) {
         this.caseId = caseId;
@@ -110,11 +115,12 @@ final class CaseLedger {
 
     /** Applies one record of this case (already checked for integrity), reporting what it breaks. */
     void accept(AuditRecord r) {
-        last = r;
+        lastRef = r.ref();
+        lastLoggedAt = r.loggedAt();
         if (timeline != null) {
             timeline.add(r);
         }
-        if (opened == null && !(r.payload() instanceof CaseOpened) && !reportedUnopened) {
+        if (openedRef == null && !(r.payload() instanceof CaseOpened) && !reportedUnopened) {
             reportedUnopened = true;
             finding(Rules.NEVER_OPENED, r.type() + " for a case that was not opened before it in the log.", r);
         }
@@ -160,12 +166,12 @@ final class CaseLedger {
     // ---- intake ----
 
     private void onOpened(AuditRecord r, CaseOpened o) {
-        if (opened != null) {
-            finding(Rules.S6, "The case was opened twice.", r, opened.ref());
+        if (openedRef != null) {
+            finding(Rules.S6, "The case was opened twice.", r, openedRef);
             return;
         }
-        opened = r;
-        stageTimes.put("opened", r.loggedAt());
+        openedRef = r.ref();
+        openedAt = r.loggedAt();
         protectedCase = o.getFlags().getUnaccompaniedMinor() || o.getFlags().getTrafficking();
         nationality = country(r, o.getPerson().getNationality(), "nationality");
         o.getPerson().getLawfulResidenceCountries().forEach(c -> add(residence, country(r, c, "lawful residence")));
@@ -204,17 +210,17 @@ final class CaseLedger {
     }
 
     private void onDecided(AuditRecord r, ScreeningDecided d) {
-        if (decision != null) {
+        if (decisionRef != null) {
             illegal(r, "a second screening decision (" + d.getOutcome() + ") after " + decided + "; a decision is never replaced");
             return; // the first decision stands for every later check
         }
         if (screening != Screening.INTERVIEWED) {
             illegal(r, "decided while " + screening + " (a decision needs a recorded interview)");
         }
-        decision = r;
+        decisionRef = r.ref();
         decided = d.getOutcome();
         decider = d.getOfficerId();
-        stageTimes.put("decided", r.loggedAt());
+        decidedAt = r.loggedAt();
         if (!decider.equals(r.metadata().getActor().getId()) || (assignedOfficer != null && !decider.equals(assignedOfficer))) {
             finding(Rules.S5, "Decision for officer " + decider + " recorded by " + r.metadata().getActor().getId() + " on a case assigned to "
                     + assignedOfficer + ".", r);
@@ -274,7 +280,7 @@ final class CaseLedger {
         if (screening != Screening.WINDOW_OPEN) {
             illegal(r, "review requested while " + screening);
         } else if (windowClosesAt != null && !r.recordedAt().isBefore(windowClosesAt)) {
-            finding(Rules.S4, "Review requested after the window closed at " + windowClosesAt + ".", r, decision == null ? null : decision.ref());
+            finding(Rules.S4, "Review requested after the window closed at " + windowClosesAt + ".", r, decisionRef);
         }
         reviewPending = true;
         if (screening == Screening.WINDOW_OPEN) {
@@ -289,11 +295,11 @@ final class CaseLedger {
             return;
         }
         if (windowClosesAt != null && !r.recordedAt().isBefore(windowClosesAt)) {
-            finding(Rules.S4, "Review waived after the window closed at " + windowClosesAt + ".", r, decision.ref());
+            finding(Rules.S4, "Review waived after the window closed at " + windowClosesAt + ".", r, decisionRef);
             return;
         }
         if (!actor.equals(decider)) {
-            finding(Rules.S4, "Review waived by " + actor + ", not by the deciding officer " + decider + ".", r, decision.ref());
+            finding(Rules.S4, "Review waived by " + actor + ", not by the deciding officer " + decider + ".", r, decisionRef);
             return;
         }
         waived = true;
@@ -312,7 +318,7 @@ final class CaseLedger {
                     + "; only a supervisor decides a review, as themself.", r);
         }
         if (d.getSupervisorId().equals(decider) || actor.equals(decider)) {
-            finding(Rules.S4, "The review was decided by the deciding officer " + decider + ".", r, decision.ref());
+            finding(Rules.S4, "The review was decided by the deciding officer " + decider + ".", r, decisionRef);
         }
         reviewPending = false;
         reviewUpheld = d.getResult() == ReviewResult.UPHELD;
@@ -322,14 +328,16 @@ final class CaseLedger {
     }
 
     private void onConcluded(AuditRecord r, ScreeningConcluded c) {
-        stageTimes.putIfAbsent("concluded", r.loggedAt());
+        if (concludedAt == null) {
+            concludedAt = r.loggedAt();
+        }
         switch (screening) {
             case CONCLUDING, PROTECTION_REFERRED -> { }
             case WINDOW_OPEN -> {
                 expectedConclusion = ScreeningOutcome.NO_CREDIBLE_FEAR;
                 if (windowClosesAt != null && r.recordedAt().isBefore(windowClosesAt)) {
                     finding(Rules.S4, "Screening concluded at " + r.recordedAt() + ", before the review window closed at " + windowClosesAt
-                            + ", with no waiver or review.", r, decision.ref());
+                            + ", with no waiver or review.", r, decisionRef);
                 }
             }
             default -> {
@@ -339,7 +347,7 @@ final class CaseLedger {
         }
         if (expectedConclusion != null && c.getOutcome() != expectedConclusion) {
             finding(Rules.S1, "Screening concluded " + c.getOutcome() + " where the recorded decisions lead to " + expectedConclusion + ".", r,
-                    decision == null ? null : decision.ref());
+                    decisionRef);
         }
         boolean mayBeEligible = (c.getOutcome() == ScreeningOutcome.NO_CREDIBLE_FEAR || c.getOutcome() == ScreeningOutcome.VOLUNTARY_RETURN)
                 && !protectedCase;
@@ -364,10 +372,12 @@ final class CaseLedger {
     }
 
     private void onScheduled(AuditRecord r, RemovalScheduled s) {
-        stageTimes.putIfAbsent("scheduled", r.loggedAt());
+        if (scheduledAt == null) {
+            scheduledAt = r.loggedAt();
+        }
         if (removal == Removal.SCHEDULED) {
             finding(Rules.S6, "Scheduled again (flight " + s.getFlightId() + ") while still holding seat " + schedule.getSeat() + " on "
-                    + schedule.getFlightId() + ".", r, scheduledRecord.ref());
+                    + schedule.getFlightId() + ".", r, scheduledRef);
             release(r);
         } else if (removal != Removal.ELIGIBLE) {
             illegal(r, "scheduled while " + removal + " (only an eligible case is scheduled)");
@@ -392,13 +402,15 @@ final class CaseLedger {
             }
         }
         schedule = s;
-        scheduledRecord = r;
-        hold = ctx.seats().hold(s.getFlightId(), s.getSeat(), caseId, r.recordedAt().toEpochMilli(), r);
+        scheduledRef = r.ref();
+        hold = ctx.seats().hold(s.getFlightId(), s.getSeat(), caseId, r.recordedAt().toEpochMilli(), r.ref());
         removal = Removal.SCHEDULED;
     }
 
     private void onExecuted(AuditRecord r, RemovalExecuted x) {
-        stageTimes.putIfAbsent("executed", r.loggedAt());
+        if (executedAt == null) {
+            executedAt = r.loggedAt();
+        }
         executions++;
         if (executions > 1) {
             finding(Rules.S6, "The person was removed a second time (flight " + x.getFlightId() + ").", r);
@@ -407,7 +419,7 @@ final class CaseLedger {
         }
         if (schedule != null && !x.getFlightId().equals(schedule.getFlightId())) {
             finding(Rules.FLIGHT_MISMATCH, "Carried out on flight " + x.getFlightId() + " but scheduled on " + schedule.getFlightId() + ".", r,
-                    scheduledRecord.ref());
+                    scheduledRef);
         }
         var versions = ctx.registries().flight(x.getFlightId());
         if (versions.isEmpty()) {
@@ -453,20 +465,20 @@ final class CaseLedger {
         if (protectedCase) {
             finding(Rules.S2, "A protected case (unaccompanied minor, trafficking or protection referral) was " + what + " for removal.", r);
         }
-        if (decision == null) {
+        if (decisionRef == null) {
             finding(Rules.S1, "Removal " + what + " without any screening decision.", r);
             return;
         }
         boolean negative = decided == ScreeningOutcome.NO_CREDIBLE_FEAR && !Boolean.FALSE.equals(reviewUpheld);
         if (!(negative || decided == ScreeningOutcome.VOLUNTARY_RETURN)) {
             finding(Rules.S1, "Removal " + what + " but the standing decision is " + decided + (Boolean.FALSE.equals(reviewUpheld) ? " (overturned)" : "")
-                    + ".", r, decision.ref());
+                    + ".", r, decisionRef);
         }
         if (!certifiedDecision) {
-            finding(Rules.S1, "Removal " + what + " on a decision by an officer who was not certified when it was made.", r, decision.ref());
+            finding(Rules.S1, "Removal " + what + " on a decision by an officer who was not certified when it was made.", r, decisionRef);
         }
         if (concludedOutcome == null || !concludedEligible) {
-            finding(Rules.S1, "Removal " + what + " before screening concluded the case eligible for removal.", r, decision.ref());
+            finding(Rules.S1, "Removal " + what + " before screening concluded the case eligible for removal.", r, decisionRef);
         }
         destination.ifPresent(d -> {
             if (feared.contains(d)) {
@@ -477,11 +489,11 @@ final class CaseLedger {
         });
         if (decided == ScreeningOutcome.NO_CREDIBLE_FEAR) {
             if (reviewPending) {
-                finding(Rules.S4, "Removal " + what + " while a review request was pending.", r, decision.ref());
+                finding(Rules.S4, "Removal " + what + " while a review request was pending.", r, decisionRef);
             }
             Instant earliest = waived ? null : Boolean.TRUE.equals(reviewUpheld) ? reviewDecidedAt : windowClosesAt;
             if (earliest != null && departs != null && departs.isBefore(earliest)) {
-                finding(Rules.S4, "Departure at " + departs + " is before the review window was over at " + earliest + ".", r, decision.ref());
+                finding(Rules.S4, "Departure at " + departs + " is before the review window was over at " + earliest + ".", r, decisionRef);
             }
         }
     }
@@ -558,8 +570,12 @@ final class CaseLedger {
                 || removal == Removal.EXECUTED || removal == Removal.STAYED || removal == Removal.CANCELLED || removal == Removal.BLOCKED;
     }
 
-    AuditRecord last() {
-        return last;
+    AuditRecord.Ref lastRef() {
+        return lastRef;
+    }
+
+    Instant lastLoggedAt() {
+        return lastLoggedAt;
     }
 
     String caseId() {
@@ -584,16 +600,14 @@ final class CaseLedger {
 
     Map<String, Duration> stages() {
         Map<String, Duration> stages = new LinkedHashMap<>();
-        between(stages, "opened->decided", "opened", "decided");
-        between(stages, "decided->concluded", "decided", "concluded");
-        between(stages, "concluded->scheduled", "concluded", "scheduled");
-        between(stages, "scheduled->executed", "scheduled", "executed");
+        between(stages, "opened->decided", openedAt, decidedAt);
+        between(stages, "decided->concluded", decidedAt, concludedAt);
+        between(stages, "concluded->scheduled", concludedAt, scheduledAt);
+        between(stages, "scheduled->executed", scheduledAt, executedAt);
         return stages;
     }
 
-    private void between(Map<String, Duration> stages, String name, String from, String to) {
-        Instant a = stageTimes.get(from);
-        Instant b = stageTimes.get(to);
+    private static void between(Map<String, Duration> stages, String name, Instant a, Instant b) {
         if (a != null && b != null) {
             stages.put(name, Duration.between(a, b));
         }

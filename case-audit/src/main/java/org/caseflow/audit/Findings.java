@@ -45,6 +45,20 @@ final class Findings {
         add(new Finding(rule, caseId, message, offending.ref(), refs));
     }
 
+    /** The same, for a record known only by its reference (a case's compact state keeps no records). */
+    void add(String rule, String caseId, String message, AuditRecord.Ref offending, Instant loggedAt, AuditRecord.Ref... evidence) {
+        if (from != null && loggedAt != null && loggedAt.isBefore(from)) {
+            return;
+        }
+        List<AuditRecord.Ref> refs = new ArrayList<>();
+        for (AuditRecord.Ref e : evidence) {
+            if (e != null) {
+                refs.add(e);
+            }
+        }
+        add(new Finding(rule, caseId, message, offending, refs));
+    }
+
     synchronized List<Finding> kept() {
         return List.copyOf(kept);
     }

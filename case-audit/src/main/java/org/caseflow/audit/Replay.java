@@ -56,8 +56,12 @@ final class Replay {
     private final AuditReport report;
     private final AtomicInteger timelinesLeft = new AtomicInteger(TIMELINES_KEPT);
     private final AtomicLong records = new AtomicLong();
+    /** The case a submission opened: its id, when it was logged, and where. */
+    record Opened(String caseId, long loggedAt, AuditRecord.Ref ref) {
+    }
+
     /** submissionId → the case it opened. */
-    private final Map<String, AuditRecord> openedBySubmission = new ConcurrentHashMap<>();
+    private final Map<String, Opened> openedBySubmission = new ConcurrentHashMap<>();
 
     Replay(CaseAudit.Options options, PrintStream progress, Instant auditedAt) {
         this.options = options;
@@ -88,7 +92,8 @@ final class Replay {
         try (LogReader reader = new LogReader(options.bootstrap())) {
             partitions = reader.partitions(Topics.CASE_INTAKE_EVENTS).size();
         }
-        int threads = Math.max(1, Math.min(partitions, Runtime.getRuntime().availableProcessors()));
+        // twice the cores: a partition waiting for its next fetch leaves its core to another
+        int threads = Math.max(1, Math.min(partitions, 2 * Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -154,9 +159,9 @@ final class Replay {
                 options.caseId() != null || timelinesLeft.getAndDecrement() > 0));
         ledger.accept(r);
         if (r.payload() instanceof CaseOpened o) {
-            AuditRecord first = openedBySubmission.putIfAbsent(o.getSubmissionId(), r);
-            if (first != null && !caseId.equals(first.key())) {
-                findings.add(Rules.S6, caseId, "Submission " + o.getSubmissionId() + " opened a second case (the first is " + first.key() + ").",
+            Opened first = openedBySubmission.putIfAbsent(o.getSubmissionId(), new Opened(caseId, r.timestamp(), r.ref()));
+            if (first != null && !caseId.equals(first.caseId())) {
+                findings.add(Rules.S6, caseId, "Submission " + o.getSubmissionId() + " opened a second case (the first is " + first.caseId() + ").",
                         r, first.ref());
             }
         }
@@ -165,16 +170,18 @@ final class Replay {
     /** After a partition: cases that stopped moving, and each case into the report. */
     void finishPartition(PartitionState state) {
         for (CaseLedger ledger : state.cases.values()) {
-            AuditRecord last = ledger.last();
-            if (!ledger.settled() && last.loggedAt().isBefore(report.auditedAt.minus(options.stuckAfter()))) {
-                findings.add(Rules.STUCK, ledger.caseId(), "No progress since " + last.loggedAt() + " (screening " + ledger.screeningState()
-                        + (ledger.removalState() == null ? "" : ", removal " + ledger.removalState()) + "), beyond the limit of " + options.stuckAfter() + ".", last);
+            Instant last = ledger.lastLoggedAt();
+            if (!ledger.settled() && last.isBefore(report.auditedAt.minus(options.stuckAfter()))) {
+                findings.add(Rules.STUCK, ledger.caseId(), "No progress since " + last + " (screening " + ledger.screeningState()
+                        + (ledger.removalState() == null ? "" : ", removal " + ledger.removalState()) + "), beyond the limit of " + options.stuckAfter() + ".",
+                        ledger.lastRef(), last);
             }
             report.add(ledger);
         }
     }
 
-    private final Map<String, AuditRecord> submitted = new HashMap<>();
+    /** submissionId → when it was logged and where (the records themselves are not kept). */
+    private final Map<String, Opened> submitted = new HashMap<>();
     private final Map<String, Boolean> rejected = new HashMap<>();
     private long earliestSubmission = Long.MAX_VALUE;
 
@@ -185,7 +192,7 @@ final class Replay {
         }
         switch (r.payload()) {
             case EncounterSubmission s -> {
-                submitted.putIfAbsent(s.getSubmissionId(), r);
+                submitted.putIfAbsent(s.getSubmissionId(), new Opened(null, r.timestamp(), r.ref()));
                 earliestSubmission = Math.min(earliestSubmission, r.timestamp());
             }
             case SubmissionRejected s -> rejected.put(s.getSubmissionId(), Boolean.TRUE);
@@ -227,15 +234,17 @@ final class Replay {
     private void checkSubmissions() {
         Instant settledBefore = report.auditedAt.minus(IN_FLIGHT);
         for (var e : submitted.entrySet()) {
-            AuditRecord r = e.getValue();
-            if (!openedBySubmission.containsKey(e.getKey()) && !rejected.containsKey(e.getKey()) && r.loggedAt().isBefore(settledBefore)) {
-                findings.add(Rules.S6, null, "Submission " + e.getKey() + " was neither opened as a case nor rejected: lost.", r);
+            Opened s = e.getValue();
+            Instant loggedAt = Instant.ofEpochMilli(s.loggedAt());
+            if (!openedBySubmission.containsKey(e.getKey()) && !rejected.containsKey(e.getKey()) && loggedAt.isBefore(settledBefore)) {
+                findings.add(Rules.S6, null, "Submission " + e.getKey() + " was neither opened as a case nor rejected: lost.", s.ref(), loggedAt);
             }
         }
         for (var e : openedBySubmission.entrySet()) {
-            AuditRecord opened = e.getValue();
-            if (!submitted.containsKey(e.getKey()) && opened.timestamp() >= earliestSubmission) {
-                findings.add(Rules.S6, opened.key(), "Case opened for submission " + e.getKey() + ", which intake.submissions does not hold.", opened);
+            Opened opened = e.getValue();
+            if (!submitted.containsKey(e.getKey()) && opened.loggedAt() >= earliestSubmission) {
+                findings.add(Rules.S6, opened.caseId(), "Case opened for submission " + e.getKey() + ", which intake.submissions does not hold.",
+                        opened.ref(), Instant.ofEpochMilli(opened.loggedAt()));
             }
         }
     }

@@ -1,8 +1,6 @@
 package org.caseflow.audit;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,20 +99,36 @@ public final class ReplayBenchmark {
             long written = write(stack.bootstrapServers(), registry, cases);
             double rawRate = rawRead(stack.bootstrapServers());
             System.gc();
-            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            // the heap in use, sampled every 50 ms during the replay (garbage included: what the JVM really needed)
+            java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicBoolean replaying = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+                while (replaying.get()) {
+                    peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
             long start = System.nanoTime();
             AuditReport report = CaseAudit.audit(new CaseAudit.Options(stack.bootstrapServers(), stack.registryUrl(), null, null, null, "text", null,
                     Duration.ofDays(3650), Duration.ofSeconds(30)), System.out);
             double seconds = (System.nanoTime() - start) / 1e9;
             double replayRate = report.records / seconds;
-            long peakHeapMb = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
+            replaying.set(false);
+            sampler.join();
+            long peakHeapMb = peak.get() / (1024 * 1024);
             System.out.printf("%nwritten            %,12d events%n", written);
             System.out.printf("raw consumer read  %,12.0f records/s%n", rawRate);
             System.out.printf("audit replay       %,12.0f records/s  (%d records, %d cases, %d findings, %.1f s)%n",
                     replayRate, report.records, report.cases, report.findingCount(), seconds);
             System.out.printf("replay / raw       %12.2f x%n", replayRate / rawRate);
-            System.out.printf("heap high-water    %,12d MB (sum of heap pools' peaks during the replay; -Xmx %d MB)%n", peakHeapMb,
+            if (!report.clean()) {
+                System.out.println("findings by rule   " + report.ruleCounts() + (report.findings.isEmpty() ? "" : "; first: " + report.findings.getFirst().message()));
+            }
+            System.out.printf("heap high-water    %,12d MB (heap in use, sampled during the replay; -Xmx %d MB)%n", peakHeapMb,
                     Runtime.getRuntime().maxMemory() / (1024 * 1024));
             System.out.printf("{\"events\":%d,\"rawReadPerSecond\":%.0f,\"replayPerSecond\":%.0f,\"ratio\":%.2f,\"replaySeconds\":%.1f,\"findings\":%d,"
                     + "\"heapPeakMb\":%d}%n", report.records, rawRate, replayRate, replayRate / rawRate, seconds, report.findingCount(), peakHeapMb);
@@ -139,18 +153,25 @@ public final class ReplayBenchmark {
                     .setMetadata(md(null, now, "provisioning", "supervisor-1", Role.SUPERVISOR))
                     .setPayload(OfficerRegistered.newBuilder().setOfficerId(OFFICER).setName("Bench Officer").setLanguages(List.of("es"))
                             .setCertification(CERTIFICATION).build()).build())).get();
-            for (long c = 0; c < cases; c++) {
-                for (var event : caseEvents(c)) {
-                    producer.send(event);
-                    written++;
+            // topic by topic, as the pipeline writes them: intake's events are logged before screening's, screening's before removal's
+            for (String topic : org.caseflow.schemas.Topics.CASE_TOPICS) {
+                for (long c = 0; c < cases; c++) {
+                    for (var event : caseEvents(c)) {
+                        if (event.topic().equals(topic)) {
+                            producer.send(event);
+                            written++;
+                        }
+                    }
+                    if (topic.equals(org.caseflow.schemas.Topics.CASE_REMOVAL_EVENTS) && (c % SEATS == SEATS - 1 || c == cases - 1)) {
+                        producer.send(flight(c / SEATS));
+                        written++;
+                    }
+                    if ((c + 1) % 20_000 == 0) {
+                        System.out.printf("bench: %s, %,d of %,d cases (%,.0f events/s)%n", topic, c + 1, cases,
+                                written / ((System.nanoTime() - started) / 1e9));
+                    }
                 }
-                if (c % SEATS == SEATS - 1 || c == cases - 1) {
-                    producer.send(flight(c / SEATS));
-                    written++;
-                }
-                if ((c + 1) % 10_000 == 0) {
-                    System.out.printf("bench: written %,d events (%.0f/s)%n", written, written / ((System.nanoTime() - started) / 1e9));
-                }
+                producer.flush();
             }
             producer.flush();
         }

@@ -1,5 +1,6 @@
 package org.caseflow.audit;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,10 +20,10 @@ final class Seats {
         final int seat;
         final String caseId;
         final long from;
-        final AuditRecord record;
+        final AuditRecord.Ref record;
         long until = Long.MAX_VALUE;
 
-        Hold(String flightId, int seat, String caseId, long from, AuditRecord record) {
+        Hold(String flightId, int seat, String caseId, long from, AuditRecord.Ref record) {
             this.flightId = flightId;
             this.seat = seat;
             this.caseId = caseId;
@@ -33,7 +34,7 @@ final class Seats {
 
     private final Map<String, List<Hold>> byFlight = new HashMap<>();
 
-    synchronized Hold hold(String flightId, int seat, String caseId, long from, AuditRecord record) {
+    synchronized Hold hold(String flightId, int seat, String caseId, long from, AuditRecord.Ref record) {
         Hold h = new Hold(flightId, seat, caseId, from, record);
         byFlight.computeIfAbsent(flightId, k -> new ArrayList<>()).add(h);
         return h;
@@ -50,7 +51,7 @@ final class Seats {
                 Hold after = holds.get(i);
                 if (before.seat == after.seat && after.from < before.until && !before.caseId.equals(after.caseId)) {
                     findings.add(Rules.S6, after.caseId, "Seat " + after.seat + " on flight " + flightId + " was given to this case while case "
-                            + before.caseId + " still held it.", after.record, before.record.ref());
+                            + before.caseId + " still held it.", after.record, Instant.ofEpochMilli(after.from), before.record);
                 }
             }
             var versions = registries.flight(flightId);
@@ -72,7 +73,7 @@ final class Seats {
                 if (held > seats) {
                     Hold last = holds.stream().filter(h -> h.from == c[0]).findFirst().orElse(holds.getLast());
                     findings.add(Rules.S6, last.caseId, "Flight " + flightId + " held " + held + " cases at once for " + seats + " seats.", last.record,
-                            versions.getLast().ref());
+                            Instant.ofEpochMilli(last.from), versions.getLast().ref());
                     break;
                 }
             }

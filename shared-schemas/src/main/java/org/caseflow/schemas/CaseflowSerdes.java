@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.apicurio.registry.resolver.config.SchemaResolverConfig;
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import io.apicurio.registry.serde.config.SerdeConfig;
@@ -75,30 +74,32 @@ public final class CaseflowSerdes {
         return avro(registry, false);
     }
 
+    /** Apicurio's serializer resolves each topic's schema once; every record after that is framed with a cached writer. */
     public static <T extends SpecificRecord> Serializer<T> serializer(RegistrySettings registry, boolean isKey) {
         AvroKafkaSerializer<T> serializer = new AvroKafkaSerializer<>();
         serializer.configure(registry.clientConfigs(), isKey);
-        return serializer;
+        return new CachedAvroSerializer<>(serializer);
     }
 
     /**
      * The registry-backed deserializer, refusing a value beyond {@link Bounds#RECORD_BYTES} before decoding it: a
      * service's dead-letter handler then moves it aside with that reason, and nothing that large reaches its state.
      */
+    @SuppressWarnings("unchecked")
     public static <T extends SpecificRecord> Deserializer<T> deserializer(RegistrySettings registry, boolean isKey) {
-        AvroKafkaDeserializer<T> deserializer = new AvroKafkaDeserializer<>();
-        deserializer.configure(registry.clientConfigs(), isKey);
+        // one reader per content id, resolved once (the stock deserializer fingerprinted the schema on every record)
+        CachedAvroDeserializer deserializer = new CachedAvroDeserializer(registry.url());
         return new Deserializer<>() {
             @Override
             public T deserialize(String topic, byte[] data) {
                 checkBound(topic, data);
-                return deserializer.deserialize(topic, data);
+                return data == null ? null : (T) deserializer.deserialize(topic, data);
             }
 
             @Override
             public T deserialize(String topic, org.apache.kafka.common.header.Headers headers, byte[] data) {
                 checkBound(topic, data);
-                return deserializer.deserialize(topic, headers, data);
+                return data == null ? null : (T) deserializer.deserialize(topic, data);
             }
 
             @Override

@@ -78,7 +78,7 @@ final class SubmissionProcessor implements Processor<String, SubmissionEnvelope,
                 String personKey = SubmissionMapper.personKey(avro).orElse("case:" + open.caseId());
                 context.forward(record.withKey(personKey)
                         .withValue(Outcome.opened(Envelopes.caseOpened(envelope, open.caseId(), open.flags(), now), personKey)));
-                log.info("submission {} accepted as case {}", record.key(), open.caseId());
+                log.debug("submission {} accepted as case {}", record.key(), open.caseId());
             }
             case IntakeDecision.Reject reject -> {
                 statuses.put(record.key(), reject.status());
@@ -86,7 +86,7 @@ final class SubmissionProcessor implements Processor<String, SubmissionEnvelope,
             }
             case IntakeDecision.Repeat repeat -> {
                 metrics.submission(station, "repeat");
-                log.info("submission {} repeated; it stays {}", record.key(), repeat.original().state());
+                log.debug("submission {} repeated; it stays {}", record.key(), repeat.original().state());
             }
             case IntakeDecision.Conflict conflict -> {
                 metrics.submission(station, "conflict");
@@ -103,6 +103,6 @@ final class SubmissionProcessor implements Processor<String, SubmissionEnvelope,
         metrics.submission(station, "rejected");
         reasons.forEach(r -> metrics.rejection(station, r.code().name()));
         context.forward(record.withValue(Outcome.rejected(rejection)));
-        log.info("submission {} rejected: {}", record.key(), reasons.stream().map(r -> r.code().name()).toList());
+        log.debug("submission {} rejected: {}", record.key(), reasons.stream().map(r -> r.code().name()).toList());
     }
 }

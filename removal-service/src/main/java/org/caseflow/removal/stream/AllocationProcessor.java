@@ -105,7 +105,7 @@ final class AllocationProcessor implements Processor<String, AllocationMessage, 
                 String caseId = caseOf(e);
                 metrics.outcome(payload.getClass().getSimpleName());
                 context.forward(new Record<>(caseId, new AllocationOutput(Envelopes.event(caseId, payload, index++, trace, now), null), now.toEpochMilli()));
-                log.info("case {}: {}", caseId, payload.getClass().getSimpleName());
+                log.debug("case {}: {}", caseId, payload.getClass().getSimpleName());
             }
         }
         for (Flight f : flights.values()) {

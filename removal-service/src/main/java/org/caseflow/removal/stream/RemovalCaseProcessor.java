@@ -139,7 +139,7 @@ final class RemovalCaseProcessor implements Processor<String, CaseInput, String,
                 if (!s.getEligibleForRemoval()) {
                     c = withdraw(c, false, "NOT_ELIGIBLE_" + s.getOutcome().name(), trace, now);
                 } else if (c.intake() == null) {
-                    log.info("case {}: screening concluded before its intake record arrived; assessed when it does", caseId);
+                    log.debug("case {}: screening concluded before its intake record arrived; assessed when it does", caseId);
                 } else if (c.stage() == Stage.NOT_ELIGIBLE || c.stage() == Stage.BLOCKED) {
                     c = assess(c, trace, now);
                 }
@@ -159,7 +159,7 @@ final class RemovalCaseProcessor implements Processor<String, CaseInput, String,
                 context.forward(new Record<>(e.destination(), new CaseOutput(null, new AllocationMessage(AllocationMessage.Kind.REQUEST,
                         e.destination(), c.caseId(), e.notBefore(), family, now, c.decision().decidedAt(), null, null, null, null, null, null,
                         trace.causationId(), trace.correlationId(), trace.actorId(), trace.actorRole())), now.toEpochMilli()));
-                log.info("case {}: eligible for removal to {} from {}", c.caseId(), e.destination(), e.notBefore());
+                log.debug("case {}: eligible for removal to {} from {}", c.caseId(), e.destination(), e.notBefore());
                 yield c.at(Stage.IN_ALLOCATION, e.destination(), e.notBefore());
             }
             case RemovalPolicy.Assessment.Blocked b -> {

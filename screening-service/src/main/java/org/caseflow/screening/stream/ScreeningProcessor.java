@@ -121,7 +121,7 @@ final class ScreeningProcessor implements Processor<String, Input, String, Scree
             }
             case Verdict.Refused refused -> {
                 metrics.refused(refused.rule());
-                log.info("case {}: command {} refused by {}", caseId, commandId, refused.rule());
+                log.debug("case {}: command {} refused by {}", caseId, commandId, refused.rule());
                 yield new CommandResult(commandId, caseId, CommandResult.Outcome.valueOf(refused.kind().name()), refused.rule(),
                         refused.detail(), List.of());
             }
@@ -160,7 +160,7 @@ final class ScreeningProcessor implements Processor<String, Input, String, Scree
         } else if (statusBefore == Status.REVIEW_WINDOW_OPEN && statusAfter != Status.REVIEW_WINDOW_OPEN) {
             windows.delete(windowKey(before.state()));
         }
-        log.info("case {}: {} -> {}", caseId, statusBefore, statusAfter);
+        log.debug("case {}: {} -> {}", caseId, statusBefore, statusAfter);
         return emitted;
     }
 

@@ -73,6 +73,11 @@ public final class AuditReport {
         return verdicts;
     }
 
+    /** The findings listed in full (the first 10,000). */
+    public List<Finding> findingList() {
+        return List.copyOf(findings);
+    }
+
     public long findingCount() {
         return Math.max(findingTotal, findings.size());
     }

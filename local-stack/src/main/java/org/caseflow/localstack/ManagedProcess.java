@@ -77,6 +77,10 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public String name() {
         return name;
     }

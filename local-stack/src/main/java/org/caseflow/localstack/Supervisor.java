@@ -17,10 +17,10 @@ import java.util.stream.Stream;
  * runs) restart one process on request: {@code ./caseflow restart NAME} drops {@code control/NAME.restart} into
  * the work directory, which the supervisor picks up within a second.
  */
-final class Supervisor {
+public final class Supervisor {
 
     /** How to start a service again: the same jar, port and arguments. */
-    record Spec(String name, Path jar, int port, List<String> extraArgs) {
+    public record Spec(String name, Path jar, int port, List<String> extraArgs) {
     }
 
     private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(120);
@@ -37,7 +37,7 @@ final class Supervisor {
     /** Services being started again right now (in their own thread, so the watch goes on meanwhile). */
     private final java.util.Set<String> restarting = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    Supervisor(LocalStack stack, List<Spec> specs, Map<String, ServiceProcess> running, AtomicBoolean stopping, PrintStream out) throws IOException {
+    public Supervisor(LocalStack stack, List<Spec> specs, Map<String, ServiceProcess> running, AtomicBoolean stopping, PrintStream out) throws IOException {
         this.stack = stack;
         specs.forEach(s -> this.specs.put(s.name(), s));
         this.running = running;
@@ -52,7 +52,7 @@ final class Supervisor {
     }
 
     /** Watches until the stack is stopping; returns 0. */
-    int run() throws InterruptedException {
+    public int run() throws InterruptedException {
         while (!stopping.get()) {
             Thread.sleep(1000);
             if (stopping.get()) {

@@ -93,13 +93,12 @@ public final class CaseflowSerdes {
             @Override
             public T deserialize(String topic, byte[] data) {
                 checkBound(topic, data);
-                return data == null ? null : (T) deserializer.deserialize(topic, data);
+                return data == null ? null : (T) checkType(topic, deserializer.deserialize(topic, data));
             }
 
             @Override
             public T deserialize(String topic, org.apache.kafka.common.header.Headers headers, byte[] data) {
-                checkBound(topic, data);
-                return data == null ? null : (T) deserializer.deserialize(topic, data);
+                return deserialize(topic, data);
             }
 
             @Override
@@ -107,6 +106,19 @@ public final class CaseflowSerdes {
                 deserializer.close();
             }
         };
+    }
+
+    /**
+     * A well-formed record of another topic's schema is refused here, where the dead-letter handler can move it
+     * aside, rather than failing as a ClassCastException inside a processor (or a global store's updater).
+     */
+    private static SpecificRecord checkType(String topic, SpecificRecord value) {
+        String expected = Topics.envelopeOf(topic);
+        if (expected != null && !expected.equals(value.getSchema().getFullName())) {
+            throw new org.apache.kafka.common.errors.SerializationException("a " + value.getSchema().getName() + " on " + topic + ", which carries "
+                    + expected.substring(expected.lastIndexOf('.') + 1));
+        }
+        return value;
     }
 
     private static void checkBound(String topic, byte[] data) {

@@ -89,6 +89,17 @@ public final class Topics {
                 .toList();
     }
 
+    /**
+     * The envelope type (schema full name) a catalogue topic carries, or null for topics outside the catalogue
+     * (internal changelog and repartition topics) and dead-letter topics.
+     */
+    public static String envelopeOf(String topic) {
+        return ENVELOPES.get(topic);
+    }
+
+    private static final Map<String, String> ENVELOPES = PRIMARY.stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(TopicSpec::name, t -> t.valueSchema().orElseThrow().getFullName()));
+
     public static TopicSpec byName(String name) {
         return all().stream().filter(t -> t.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("not in the topic catalogue: " + name));

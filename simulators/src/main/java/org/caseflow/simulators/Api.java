@@ -20,6 +20,13 @@ final class Api {
     record Answer(int status, JsonNode body) {
     }
 
+    /** Answers 5xx other than 503 (a service that is starting or has lost the broker answers 503, which callers retry). */
+    private static final java.util.concurrent.atomic.AtomicInteger SERVER_ERRORS = new java.util.concurrent.atomic.AtomicInteger();
+
+    static int serverErrors() {
+        return SERVER_ERRORS.get();
+    }
+
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -47,6 +54,9 @@ final class Api {
     private Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 500 && response.statusCode() != 503) {
+                SERVER_ERRORS.incrementAndGet();
+            }
             String body = response.body();
             return new Answer(response.statusCode(), body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body));
         } catch (InterruptedException e) {

@@ -31,7 +31,8 @@ import org.caseflow.schemas.intake.SubmissionEnvelope;
  */
 public final class Demo {
 
-    record Options(int cases, double rate, long timeScale, long seed, Path workDir, Duration timeout, List<String[]> services, boolean fresh) {
+    record Options(int cases, double rate, long timeScale, long seed, Path workDir, Duration timeout, List<String[]> services, boolean fresh,
+                   boolean chaos) {
     }
 
     public static void main(String[] args) {
@@ -63,9 +64,14 @@ public final class Demo {
         Path workDir = Path.of(".caseflow");
         List<String[]> services = new ArrayList<>();
         boolean fresh = false;
+        boolean chaos = false;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--fresh")) {
                 fresh = true;
+                continue;
+            }
+            if (args[i].equals("--chaos")) {
+                chaos = true;
                 continue;
             }
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -91,7 +97,7 @@ public final class Demo {
         if (cases < 1 || rate <= 0 || timeScale < 1 || timeout < 10) {
             throw new IllegalArgumentException("--cases, --rate and --time-scale must be positive, --timeout at least 10");
         }
-        return new Options(cases, rate, timeScale, seed, workDir, Duration.ofSeconds(timeout), services, fresh);
+        return new Options(cases, rate, timeScale, seed, workDir, Duration.ofSeconds(timeout), services, fresh, chaos);
     }
 
     /** Runs the demo; {@code metrics}, when given, receives each service's /actuator/prometheus text at the end. */
@@ -106,19 +112,37 @@ public final class Demo {
         // the same durable cluster as ./caseflow up (so up and audit show the demo's cases afterwards); --fresh starts empty
         var settings = new LocalStack.Settings(options.workDir(), 0, 0, 0, 0, "WARN", Duration.ofSeconds(90), options.fresh());
         try (LocalStack stack = LocalStack.start(settings)) {
-            Map<String, ServiceProcess> services = new LinkedHashMap<>();
+            Map<String, ServiceProcess> services = new java.util.concurrent.ConcurrentHashMap<>();
+            java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
             try {
+                List<org.caseflow.localstack.Supervisor.Spec> specs = new ArrayList<>();
                 for (String[] s : options.services()) {
                     List<String> extra = s[0].startsWith("screening")
                             ? List.of("--caseflow.screening.review-window=" + reviewWindow, "--caseflow.screening.window-check-interval=200ms")
                             : List.of();
-                    services.put(s[0], ServiceProcess.start(s[0], Path.of(s[1]), Ports.pick(0), stack, extra));
+                    int port = Ports.pick(0);
+                    specs.add(new org.caseflow.localstack.Supervisor.Spec(s[0], Path.of(s[1]), port, extra));
+                    services.put(s[0], ServiceProcess.start(s[0], Path.of(s[1]), port, stack, extra));
                 }
                 for (ServiceProcess s : services.values()) {
                     s.awaitHealthy(Duration.ofSeconds(120));
                 }
                 out.printf("stack healthy in %.0f s (logs: %s)%n", (System.nanoTime() - started) / 1e9, stack.logsDir());
-                int status = drive(options, stack, services, out, started);
+                FaultRuns faults = null;
+                if (options.chaos()) {
+                    // the supervisor starts again whatever the fault runs kill, as under ./caseflow up
+                    var supervisor = new org.caseflow.localstack.Supervisor(stack, specs, services, stopping, out);
+                    Thread.ofPlatform().name("supervisor").daemon().start(() -> {
+                        try {
+                            supervisor.run();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                    faults = new FaultRuns(stack, services, Duration.ofSeconds(4), out);
+                    Thread.ofPlatform().name("fault-runs").daemon().start(faults);
+                }
+                int status = drive(options, stack, services, out, started, faults);
                 if (metrics != null) {
                     for (var service : services.entrySet()) {
                         metrics.put(service.getKey(), scrape(service.getValue().url() + "/actuator/prometheus"));
@@ -126,13 +150,14 @@ public final class Demo {
                 }
                 return status;
             } finally {
+                stopping.set(true);
                 services.values().forEach(ServiceProcess::close);
             }
         }
     }
 
-    private static int drive(Options options, LocalStack stack, Map<String, ServiceProcess> services, java.io.PrintStream out, long started)
-            throws Exception {
+    private static int drive(Options options, LocalStack stack, Map<String, ServiceProcess> services, java.io.PrintStream out, long started,
+                             FaultRuns faults) throws Exception {
         Instant runStartedAt = Instant.now();
         Api intake = new Api(services.get("intake-service").url());
         Api screening = new Api(services.get("screening-service").url());
@@ -162,7 +187,19 @@ public final class Demo {
                     Population.Planned p = planned.get(index++);
                     if (p.viaHttp()) {
                         http.submit(() -> {
-                            intake.post("/api/submissions", "field-office", p.body());
+                            // a field office retries over a bad link until intake answers (the submissionId makes it safe)
+                            for (int attempt = 0; attempt < 180; attempt++) {
+                                int status = intake.post("/api/submissions", "field-office", p.body()).status();
+                                if (status != 0 && status != 503) {
+                                    break;
+                                }
+                                try {
+                                    Thread.sleep(1000);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                    return;
+                                }
+                            }
                             sent.incrementAndGet();
                         });
                     } else {
@@ -179,7 +216,8 @@ public final class Demo {
                 }
                 boolean allSent = index == planned.size() && sent.get() == planned.size();
                 boolean allProcessed = snapshot.cases() + snapshot.rejected() >= distinct;
-                if (allSent && allProcessed && snapshot.unfinished().isEmpty() && observer.quietForMillis() > 2000) {
+                boolean faultsOver = faults == null || (faults.done && deadLettersArrived(snapshot));
+                if (allSent && allProcessed && faultsOver && snapshot.unfinished().isEmpty() && observer.quietForMillis() > 2000) {
                     break;
                 }
                 Thread.sleep(50);
@@ -200,7 +238,7 @@ public final class Demo {
             // the whole log is replayed; findings are reported for what was logged during this run (earlier runs had their own verdict)
             var audit = org.caseflow.audit.CaseAudit.audit(new org.caseflow.audit.CaseAudit.Options(stack.bootstrapServers(), stack.registryUrl(),
                     runStartedAt, null, null, "text", null, Duration.ofHours(1), Duration.ofSeconds(10)), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-            return summarize(out, last, distinct, planned.size() - distinct, seatsPlanned, boarded, audit);
+            return summarize(out, last, distinct, planned.size() - distinct, seatsPlanned, boarded, audit, faults);
         }
     }
 
@@ -251,8 +289,13 @@ public final class Demo {
                 s.deadLetters().values().stream().mapToInt(Integer::intValue).sum());
     }
 
+    /** Every poison record dead-lettered by every service that consumes its topic. */
+    private static boolean deadLettersArrived(PipelineObserver.Snapshot s) {
+        return FaultRuns.expectedDeadLetters().entrySet().stream().allMatch(e -> s.deadLetters().getOrDefault(e.getKey(), 0) >= e.getValue());
+    }
+
     private static int summarize(java.io.PrintStream out, PipelineObserver.Snapshot s, long distinct, long retries, int seatsPlanned, int boarded,
-                                 org.caseflow.audit.AuditReport audit) {
+                                 org.caseflow.audit.AuditReport audit, FaultRuns faults) {
         int outcomes = s.outcomes().values().stream().mapToInt(Integer::intValue).sum();
         int scheduledOrFlown = s.removal().getOrDefault("RemovalScheduled", 0) + s.removal().getOrDefault("RemovalExecuted", 0);
         List<String> problems = new ArrayList<>();
@@ -283,10 +326,14 @@ public final class Demo {
         row(out, "  boarded at departure", boarded);
         s.deadLetters().forEach((topic, n) -> row(out, "dead letters " + topic, n));
         s.latencyMillis().forEach((hop, p) -> out.printf("%-34s p50 %5d ms  p99 %5d ms%n", "latency " + hop, p[0], p[1]));
-        if (!audit.clean()) {
-            problems.add("the audit of the log found " + audit.findingCount() + " finding(s)");
+        // under fault runs, the poison records (keys chaos-*) are findings by design: the audit must report them, and does
+        long unexpected = faults == null ? audit.findingCount()
+                : audit.findingList().stream().filter(f -> f.caseId() == null || !f.caseId().startsWith("chaos-")).count();
+        if (unexpected > 0) {
+            problems.add("the audit of the log found " + unexpected + " finding(s)" + (faults == null ? "" : " besides the poison records"));
         }
         out.print(audit.text());
+        Map<String, Object> chaos = faults == null ? null : chaosTable(out, s, audit, faults, problems);
         problems.forEach(p -> out.println("INCONSISTENT: " + p));
 
         Map<String, Object> json = new LinkedHashMap<>();
@@ -304,6 +351,9 @@ public final class Demo {
         Map<String, Object> latency = new LinkedHashMap<>();
         s.latencyMillis().forEach((hop, p) -> latency.put(hop, Map.of("p50Ms", p[0], "p99Ms", p[1])));
         json.put("latency", latency);
+        if (chaos != null) {
+            json.put("chaos", chaos);
+        }
         json.put("consistent", problems.isEmpty());
         json.put("audit", Map.of("verdict", audit.clean() ? "CLEAN" : "FINDINGS", "findings", audit.findingCount(), "rules", audit.verdicts()));
         try {
@@ -312,6 +362,43 @@ public final class Demo {
             throw new IllegalStateException(e);
         }
         return problems.isEmpty() ? 0 : 1;
+    }
+
+    /** The fault table: per fault, what was lost, doubled, stuck or answered 5xx, and how long recovery took. */
+    private static Map<String, Object> chaosTable(java.io.PrintStream out, PipelineObserver.Snapshot s, org.caseflow.audit.AuditReport audit,
+                                                  FaultRuns faults, List<String> problems) {
+        // lost and doubled are judged over the whole run (the faults overlap the same load): from the demo's counts and the audit
+        // (the poison records' own findings, keys chaos-*, are not the pipeline's)
+        var pipelineFindings = audit.findingList().stream().filter(f -> f.caseId() == null || !f.caseId().startsWith("chaos-")).toList();
+        long lost = s.unfinished().size() + pipelineFindings.stream().filter(f -> f.rule().equals(org.caseflow.audit.Rules.S6)).count();
+        long doubled = pipelineFindings.stream().filter(f -> f.rule().equals(org.caseflow.audit.Rules.DUPLICATE_EVENT_ID)
+                || f.rule().equals(org.caseflow.audit.Rules.ILLEGAL_TRANSITION)).count();
+        int serverErrors = Api.serverErrors();
+        out.println();
+        out.printf("%-62s %6s %8s %6s %5s %10s%n", "fault", "lost", "doubled", "stuck", "5xx", "recovery");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (FaultRuns.Fault f : faults.faults) {
+            out.printf("%-62s %6d %8d %6d %5d %9.1fs %s%n", f.name(), lost, doubled, s.unfinished().size(), serverErrors, f.recoverySeconds(), f.note());
+            rows.add(Map.of("fault", f.name(), "recoverySeconds", f.recoverySeconds()));
+            if (f.recoverySeconds() < 0) {
+                problems.add("fault '" + f.name() + "' did not recover: " + f.note());
+            }
+        }
+        Map<String, Integer> expected = FaultRuns.expectedDeadLetters();
+        expected.forEach((topic, n) -> {
+            int got = s.deadLetters().getOrDefault(topic, 0);
+            if (got < n) {
+                problems.add(topic + " received " + got + " of the " + n + " dead letters the poison records call for");
+            }
+        });
+        if (lost > 0 || doubled > 0) {
+            problems.add("fault runs: " + lost + " lost, " + doubled + " doubled");
+        }
+        if (serverErrors > 0) {
+            problems.add("fault runs: " + serverErrors + " answer(s) 5xx other than 503");
+        }
+        return Map.of("faults", rows, "lost", lost, "doubled", doubled, "stuck", s.unfinished().size(), "serverErrors", serverErrors,
+                "deadLettersExpected", expected);
     }
 
     private static void row(java.io.PrintStream out, String label, long value) {

@@ -99,6 +99,9 @@ final class PipelineObserver implements AutoCloseable {
                         }
                         continue;
                     }
+                    if (record.value() == null) {
+                        continue; // a tombstone: no event (the services dead-letter it where an event was expected)
+                    }
                     Object value;
                     try {
                         value = deserializer.deserialize(record.topic(), record.value());

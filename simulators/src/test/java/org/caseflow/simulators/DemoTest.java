@@ -24,7 +24,7 @@ class DemoTest {
                 .toList();
         services.forEach(s -> assertThat(Path.of(s[1])).as("service jar (built by the reactor before this module)").exists());
         Path workDir = Files.createDirectories(Path.of("target", "demo-test"));
-        var options = new Demo.Options(30, 30, 43_200, 7, workDir, java.time.Duration.ofSeconds(300), services, true);
+        var options = new Demo.Options(30, 30, 43_200, 7, workDir, java.time.Duration.ofSeconds(300), services, true, false);
 
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         java.util.Map<String, String> metrics = new java.util.HashMap<>();

@@ -60,6 +60,8 @@ public final class CaseflowStackExtension implements BeforeAllCallback, Paramete
                 RunningStack running = new RunningStack(LocalStack.start(LocalStack.Settings.forTests(workDir)));
                 System.setProperty("spring.kafka.bootstrap-servers", running.addresses.bootstrapServers());
                 System.setProperty("caseflow.registry.url", running.addresses.registryUrl());
+                // a service under test must never end the test JVM (a real process exits on a failed topology: crash-only)
+                System.setProperty("caseflow.exit-on-streams-error", "false");
                 // the broker is new, so stream state from an earlier run must not be reused
                 System.setProperty("spring.kafka.streams.state-dir", workDir.resolve("streams-state").toAbsolutePath().toString());
                 return running;

@@ -89,8 +89,23 @@ public class CaseflowKafkaAutoConfiguration {
 
         /** A stopping instance leaves its group at once, so its partitions move without waiting for the session timeout. */
         @Bean
-        org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer leaveGroupOnClose() {
-            return factory -> factory.setLeaveGroupOnClose(true);
+        org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer leaveGroupOnClose(org.springframework.context.ApplicationContext context,
+                org.springframework.core.env.Environment environment) {
+            boolean exitOnError = environment.getProperty("caseflow.exit-on-streams-error", Boolean.class, true);
+            return factory -> {
+                factory.setLeaveGroupOnClose(true);
+                if (exitOnError) {
+                    // crash-only: a topology that has failed for good takes its process with it, so the supervisor (or the
+                    // orchestrator) starts a fresh one instead of leaving a live process that answers nothing
+                    factory.setStateListener((newState, oldState) -> {
+                        if (newState == org.apache.kafka.streams.KafkaStreams.State.ERROR) {
+                            org.slf4j.LoggerFactory.getLogger(CaseflowKafkaAutoConfiguration.class)
+                                    .error("Kafka Streams failed for good (state ERROR); exiting so the process is started again");
+                            Thread.ofPlatform().daemon().start(() -> System.exit(org.springframework.boot.SpringApplication.exit(context, () -> 70)));
+                        }
+                    });
+                }
+            };
         }
 
         /** Reads of a service's state stores, routed to the instance that owns the key; needs application.server. */

@@ -25,6 +25,20 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
+    /**
+     * The state a read needs is not queryable right now (the topology is starting, restoring, rebalancing or has
+     * lost the broker): the caller may retry, so 503 with Retry-After, never a 500.
+     */
+    @ExceptionHandler({org.apache.kafka.streams.errors.InvalidStateStoreException.class,
+            org.apache.kafka.streams.errors.StreamsNotStartedException.class})
+    ResponseEntity<ProblemDetail> stateNotQueryable(RuntimeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The service's state is not available right now (starting, restoring or rebalancing); retry shortly.");
+        problem.setTitle("Temporarily unavailable");
+        problem.setProperty("rule", "STATE_NOT_QUERYABLE");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2").body(problem);
+    }
+
     @ExceptionHandler(CaseflowProblem.class)
     ResponseEntity<ProblemDetail> caseflowProblem(CaseflowProblem problem) {
         return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());

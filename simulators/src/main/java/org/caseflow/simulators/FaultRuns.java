@@ -1,0 +1,155 @@
+package org.caseflow.simulators;
+
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.caseflow.localstack.LocalStack;
+import org.caseflow.localstack.ServiceProcess;
+import org.caseflow.schemas.CaseflowSerdes;
+import org.caseflow.schemas.Topics;
+import org.caseflow.schemas.common.Actor;
+import org.caseflow.schemas.common.Metadata;
+import org.caseflow.schemas.common.Role;
+import org.caseflow.schemas.removal.FlightEnvelope;
+import org.caseflow.schemas.removal.FlightState;
+import org.caseflow.schemas.removal.FlightStatus;
+import org.caseflow.vocabulary.Bounds;
+
+/**
+ * The fault runs of {@code ./caseflow chaos}, while the demo's load runs: each service killed with SIGKILL in turn
+ * (the supervisor starts it again), then the broker, then poison records on every topic a service consumes. Each
+ * fault's recovery is timed; whether anything was lost, doubled or stuck is judged afterwards from the demo's
+ * own counts and the audit of the whole log.
+ */
+final class FaultRuns implements Runnable {
+
+    /** One fault and how long the pipeline took to be whole again (every service ready). */
+    record Fault(String name, double recoverySeconds, String note) {
+    }
+
+    /** Topic → the services that consume it (each dead-letters what it cannot read). */
+    static final Map<String, Integer> CONSUMERS = Map.of(Topics.INTAKE_SUBMISSIONS, 1, Topics.CASE_INTAKE_EVENTS, 2, Topics.SCREENING_OFFICERS, 1,
+            Topics.SCREENING_COMMANDS, 1, Topics.CASE_SCREENING_EVENTS, 1, Topics.REMOVAL_COMMANDS, 1);
+    /** Poison records sent per consumed topic that must each be dead-lettered by each consumer. */
+    static final int POISON_PER_TOPIC = 4;
+
+    private final LocalStack stack;
+    private final Map<String, ServiceProcess> running;
+    private final Duration loadFirst;
+    private final PrintStream out;
+    final List<Fault> faults = new ArrayList<>();
+    volatile boolean done;
+    volatile boolean poisonSent;
+
+    FaultRuns(LocalStack stack, Map<String, ServiceProcess> running, Duration loadFirst, PrintStream out) {
+        this.stack = stack;
+        this.running = running;
+        this.loadFirst = loadFirst;
+        this.out = out;
+    }
+
+    @Override
+    public void run() {
+        try {
+            Thread.sleep(loadFirst.toMillis());
+            for (String name : List.copyOf(running.keySet())) {
+                ServiceProcess victim = running.get(name);
+                out.println("chaos: kill -9 " + name);
+                long started = System.nanoTime();
+                ProcessHandle.of(victim.process().pid()).ifPresent(ProcessHandle::destroyForcibly);
+                awaitWhole(victim, started, "kill -9 " + name);
+                Thread.sleep(3000);
+            }
+            long brokerPid = Long.parseLong(Files.readString(stack.workDir().resolve("kafka.pid")).strip());
+            out.println("chaos: kill -9 the Kafka broker");
+            long started = System.nanoTime();
+            ProcessHandle.of(brokerPid).ifPresent(ProcessHandle::destroyForcibly);
+            awaitWhole(null, started, "kill -9 kafka");
+            Thread.sleep(3000);
+            started = System.nanoTime();
+            sendPoison();
+            poisonSent = true;
+            faults.add(new Fault("poison records (" + POISON_PER_TOPIC + " on each of " + CONSUMERS.size() + " consumed topics)",
+                    (System.nanoTime() - started) / 1e9, "garbage, unknown schema id, wrong schema, beyond the size bound; plus a tombstone"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            out.println("chaos: a fault run failed: " + e);
+            faults.add(new Fault("fault runs", -1, "stopped: " + e.getMessage()));
+        } finally {
+            done = true;
+        }
+    }
+
+    /** Until the supervisor has started a new process (or broker) and every service answers ready. */
+    private void awaitWhole(ServiceProcess victim, long started, String name) throws InterruptedException {
+        long deadline = started + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean replaced = victim == null ? stack.brokerAlive() : running.values().stream().noneMatch(s -> s == victim);
+            if (replaced && running.values().stream().allMatch(s -> s.process().isAlive() && ready(s))) {
+                double seconds = (System.nanoTime() - started) / 1e9;
+                out.printf("chaos: whole again after %s in %.1f s%n", name, seconds);
+                faults.add(new Fault(name, seconds, ""));
+                return;
+            }
+            Thread.sleep(250);
+        }
+        faults.add(new Fault(name, -1, "not whole again within 3 minutes"));
+    }
+
+    private static boolean ready(ServiceProcess s) {
+        try {
+            var http = java.net.http.HttpClient.newHttpClient();
+            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(s.url() + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(2)).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Garbage, an unknown schema id, a well-formed record of the wrong schema, one beyond the size bound, and a tombstone. */
+    private void sendPoison() throws Exception {
+        var registry = new CaseflowSerdes.RegistrySettings(stack.registryUrl(), false);
+        byte[] wrongSchema = CaseflowSerdes.<FlightEnvelope>serializer(registry, false).serialize(Topics.REMOVAL_FLIGHTS, FlightEnvelope.newBuilder()
+                .setMetadata(Metadata.newBuilder().setEventId("chaos").setOccurredAt(java.time.Instant.now()).setRecordedAt(java.time.Instant.now())
+                        .setProducer("chaos").setActor(Actor.newBuilder().setId("chaos").setRole(Role.SYSTEM).build()).setCorrelationId("chaos").build())
+                .setPayload(FlightState.newBuilder().setFlightId("FL-CHAOS").setDestination("VEN").setDepartureAt(java.time.Instant.now())
+                        .setCarrier("c").setSeats(1).setStatus(FlightStatus.PLANNED).build()).build());
+        byte[] unknownSchema = ByteBuffer.allocate(12).put((byte) 0).putInt(999_999).putInt(7).array();
+        byte[] oversized = new byte[Bounds.RECORD_BYTES + 1_000];
+        System.arraycopy(wrongSchema, 0, oversized, 0, 5);
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1_000_000), new StringSerializer(), new ByteArraySerializer())) {
+            for (String topic : CONSUMERS.keySet()) {
+                Map<String, byte[]> poison = new LinkedHashMap<>();
+                poison.put("garbage", "\u0000not avro at all".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                poison.put("unknown-schema", unknownSchema);
+                poison.put("wrong-schema", wrongSchema);
+                poison.put("oversized", oversized);
+                for (var p : poison.entrySet()) {
+                    producer.send(new ProducerRecord<>(topic, "chaos-" + p.getKey(), p.getValue())).get();
+                }
+                producer.send(new ProducerRecord<>(topic, "chaos-tombstone", null)).get();
+            }
+        }
+        out.println("chaos: poison records sent to " + String.join(", ", CONSUMERS.keySet()));
+    }
+
+    /** Dead letters each consumed topic must have received from this run's poison. */
+    static Map<String, Integer> expectedDeadLetters() {
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        CONSUMERS.forEach((topic, consumers) -> expected.put(Topics.dlt(topic), POISON_PER_TOPIC * consumers));
+        return expected;
+    }
+}

@@ -14,8 +14,8 @@ import java.util.Map;
 public final class CaseflowLauncher {
 
     private static final String USAGE = """
-            usage: caseflow provision --bootstrap HOST:PORT --registry URL [--replication-factor N]
-                   caseflow up [--work-dir DIR] [--kafka-port N] [--registry-port N] [--fresh] [--service NAME=JAR:PORT]...
+            usage: caseflow up [--work-dir DIR] [--kafka-port N] [--registry-port N] [--fresh]
+                   caseflow provision --bootstrap HOST:PORT --registry URL [--replication-factor N]
               Starts a real Kafka broker and Apicurio Registry on 127.0.0.1, creates the topics, registers the
               schemas, starts each service, prints the URLs and runs until Ctrl-C, then stops everything.
               Everything recorded survives a stop and start in the work directory; --fresh starts a new, empty cluster.
@@ -26,7 +26,7 @@ public final class CaseflowLauncher {
 
     public static void main(String[] args) {
         org.caseflow.schemas.CaseflowSerdes.trustGeneratedClasses();
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+        if (args.length == 0 || java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
             System.out.print(USAGE);
             return;
         }

@@ -51,8 +51,9 @@ final class SubmissionProcessor implements Processor<String, SubmissionEnvelope,
             throw new IllegalArgumentException("record key of " + record.key().length() + " characters is beyond the bound of "
                     + org.caseflow.vocabulary.Bounds.ID);
         }
-        SubmissionEnvelope envelope = record.value();
-        EncounterSubmission avro = (EncounterSubmission) envelope.getPayload();
+        SubmissionEnvelope received = record.value();
+        EncounterSubmission avro = SubmissionNormaliser.normalised((EncounterSubmission) received.getPayload());
+        SubmissionEnvelope envelope = SubmissionEnvelope.newBuilder(received).setPayload(avro).build();
         String fingerprint = SubmissionMapper.fingerprint(avro);
         String station = org.caseflow.vocabulary.Bounds.cut(avro.getEncounter().getStationCode(), org.caseflow.vocabulary.Bounds.ID);
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());

@@ -147,6 +147,24 @@ class IntakeTopologyTest {
     }
 
     @Test
+    void countryCodesAreNormalisedAtTheEdgeSoLowerCaseNamesTheSameCountry() {
+        EncounterSubmission s = valid("sub-lower").build();
+        s.getPerson().setNationality("ven");
+        s.getFear().setFearedCountries(java.util.List.of("col", " Per "));
+        submit(s);
+
+        var opened = (org.caseflow.schemas.intake.CaseOpened) caseEvents.readValue().getPayload();
+        assertThat(opened.getPerson().getNationality()).isEqualTo("VEN");
+        assertThat(opened.getFear().getFearedCountries()).containsExactly("COL", "PER");
+        EncounterSubmission upper = valid("sub-lower").build();
+        upper.getPerson().setNationality("VEN");
+        upper.getFear().setFearedCountries(java.util.List.of("COL", "PER"));
+        submit(upper); // the same submission, retried in upper case: no conflict, no second case
+        assertThat(caseEvents.isEmpty()).isTrue();
+        assertThat(rejections.isEmpty()).isTrue();
+    }
+
+    @Test
     void aRetryOfTheSameSubmissionOpensNoSecondCase() {
         EncounterSubmission s = valid("sub-1").build();
         submit(s);

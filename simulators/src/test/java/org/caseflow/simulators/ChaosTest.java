@@ -21,11 +21,7 @@ class ChaosTest {
 
     @Test
     void killsBrokerLossAndPoisonLoseAndDoubleNothing() throws Exception {
-        Path root = Path.of(System.getProperty("caseflow.root", ".."));
-        String version = System.getProperty("caseflow.version", "0.1.0-SNAPSHOT");
-        List<String[]> services = List.of("intake-service", "screening-service", "removal-service").stream()
-                .map(name -> new String[] {name, root.resolve(name).resolve("target").resolve(name + "-" + version + "-exec.jar").toString(), "0"})
-                .toList();
+        List<String[]> services = DemoTest.serviceJars();
         Path workDir = Files.createDirectories(Path.of("target", "chaos-test"));
         var options = new Demo.Options(40, 4, 43_200, 11, workDir, java.time.Duration.ofSeconds(600), services, true, true);
 

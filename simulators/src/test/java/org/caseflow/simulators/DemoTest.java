@@ -15,14 +15,21 @@ import org.junit.jupiter.api.Test;
 /** A small demo inside the suite: the real stack, the three service jars, the simulators; the numbers must add up. */
 class DemoTest {
 
-    @Test
-    void aSmallDemoEndsConsistentWithAJsonSummary() throws Exception {
+    /** The three services' runnable jars, built by the reactor before this module, as {@code --service} specs. */
+    static List<String[]> serviceJars() {
         Path root = Path.of(System.getProperty("caseflow.root", ".."));
         String version = System.getProperty("caseflow.version", "0.1.0-SNAPSHOT");
         List<String[]> services = List.of("intake-service", "screening-service", "removal-service").stream()
                 .map(name -> new String[] {name, root.resolve(name).resolve("target").resolve(name + "-" + version + "-exec.jar").toString(), "0"})
                 .toList();
         services.forEach(s -> assertThat(Path.of(s[1])).as("service jar (built by the reactor before this module)").exists());
+        return services;
+    }
+
+    @Test
+    void aSmallDemoEndsConsistentWithAJsonSummary() throws Exception {
+        Path root = Path.of(System.getProperty("caseflow.root", ".."));
+        List<String[]> services = serviceJars();
         Path workDir = Files.createDirectories(Path.of("target", "demo-test"));
         var options = new Demo.Options(30, 30, 43_200, 7, workDir, java.time.Duration.ofSeconds(300), services, true, false);
 

@@ -25,7 +25,7 @@ final class EventIds {
         } catch (IllegalArgumentException notAUuid) {
             byte[] bytes = eventId.getBytes(StandardCharsets.UTF_8);
             h = hash(bytes, 0x9E3779B97F4A7C15L);
-            l = hash(bytes, 0xC2B2AE3D27D4EB4FL) ^ 1; // never equal to a UUID's variant bits pattern by construction of intent
+            l = hash(bytes, 0xC2B2AE3D27D4EB4FL);
         }
         if (size * 2 >= used.length) {
             grow();

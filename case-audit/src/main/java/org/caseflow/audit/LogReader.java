@@ -48,7 +48,7 @@ final class LogReader implements AutoCloseable {
         return out;
     }
 
-    /** Every record of the partitions, each partition in offset order (no order across partitions). */
+    /** Every record of the partitions, each in offset order (for callers that need no order across partitions; they get the merged one). */
     long readAll(List<TopicPartition> partitions, Consumer<ConsumerRecord<byte[], byte[]>> sink) {
         return readMerged(partitions, sink);
     }

@@ -38,12 +38,6 @@ final class Replay {
     /** Submissions not yet decided this long after they were logged count as in flight, not lost. */
     static final Duration IN_FLIGHT = Duration.ofMinutes(1);
     private static final int TIMELINES_KEPT = 200;
-    /** topic → the envelope type it carries, from the catalogue. */
-    private static final Map<String, String> ENVELOPES = new HashMap<>();
-
-    static {
-        Topics.withSchemas().forEach(t -> ENVELOPES.put(t.name(), t.valueSchema().orElseThrow().getFullName()));
-    }
 
     private final CaseAudit.Options options;
     private final PrintStream progress;
@@ -74,23 +68,14 @@ final class Replay {
 
     /** Reads the log and checks it. */
     AuditReport run() throws Exception {
-        try (LogReader reader = new LogReader(options.bootstrap())) {
-            List<TopicPartition> facts = new ArrayList<>(reader.partitions(Topics.SCREENING_OFFICERS));
-            facts.addAll(reader.partitions(Topics.REMOVAL_FLIGHTS));
-            if (reader.partitions(Topics.CASE_INTAKE_EVENTS).isEmpty()) {
-                throw new IllegalStateException("no topic " + Topics.CASE_INTAKE_EVENTS + " at " + options.bootstrap());
-            }
-            reader.readAll(facts, raw -> {
-                AuditRecord r = decode(raw);
-                if (r != null) {
-                    fact(r);
-                }
-            });
-            progress.printf("audit: %d officers, %d flights in the registries%n", registries.officerCount(), registries.flightCount());
-        }
         int partitions;
         try (LogReader reader = new LogReader(options.bootstrap())) {
             partitions = reader.partitions(Topics.CASE_INTAKE_EVENTS).size();
+            if (partitions == 0) {
+                throw new IllegalStateException("no topic " + Topics.CASE_INTAKE_EVENTS + " at " + options.bootstrap());
+            }
+            readDecoded(reader, List.of(Topics.SCREENING_OFFICERS, Topics.REMOVAL_FLIGHTS), this::fact);
+            progress.printf("audit: %d officers, %d flights in the registries%n", registries.officerCount(), registries.flightCount());
         }
         // twice the cores: a partition waiting for its next fetch leaves its core to another
         int threads = Math.max(1, Math.min(partitions, 2 * Runtime.getRuntime().availableProcessors()));
@@ -115,17 +100,22 @@ final class Replay {
         }
         if (options.caseId() == null) {
             try (LogReader reader = new LogReader(options.bootstrap())) {
-                List<TopicPartition> tps = new ArrayList<>(reader.partitions(Topics.INTAKE_SUBMISSIONS));
-                tps.addAll(reader.partitions(Topics.INTAKE_REJECTIONS));
-                reader.readAll(tps, raw -> {
-                    AuditRecord r = decode(raw);
-                    if (r != null) {
-                        submission(r);
-                    }
-                });
+                readDecoded(reader, List.of(Topics.INTAKE_SUBMISSIONS, Topics.INTAKE_REJECTIONS), this::submission);
             }
         }
         return finish();
+    }
+
+    /** Every partition of {@code topics}, decoded; what cannot be decoded is already a finding. */
+    private void readDecoded(LogReader reader, List<String> topics, java.util.function.Consumer<AuditRecord> sink) {
+        List<TopicPartition> tps = new ArrayList<>();
+        topics.forEach(t -> tps.addAll(reader.partitions(t)));
+        reader.readAll(tps, raw -> {
+            AuditRecord r = decode(raw);
+            if (r != null) {
+                sink.accept(r);
+            }
+        });
     }
 
     /** A record of the officer registry or the flight records. */
@@ -276,7 +266,7 @@ final class Replay {
      * the broker's timestamp and its position. Returns false when it cannot be trusted as a fact at all.
      */
     private boolean checkRecord(AuditRecord r, Map<TopicPartition, Long> lastRecordedAt) {
-        String expectedType = ENVELOPES.getOrDefault(r.topic(), "");
+        String expectedType = java.util.Objects.requireNonNullElse(Topics.envelopeOf(r.topic()), "");
         String caseId = r.key();
         Metadata md = r.metadata();
         boolean trusted = true;

@@ -156,11 +156,9 @@ public final class ReplayBenchmark {
             // topic by topic, as the pipeline writes them: intake's events are logged before screening's, screening's before removal's
             for (String topic : org.caseflow.schemas.Topics.CASE_TOPICS) {
                 for (long c = 0; c < cases; c++) {
-                    for (var event : caseEvents(c)) {
-                        if (event.topic().equals(topic)) {
-                            producer.send(event);
-                            written++;
-                        }
+                    for (var event : caseEvents(topic, c)) {
+                        producer.send(event);
+                        written++;
                     }
                     if (topic.equals(org.caseflow.schemas.Topics.CASE_REMOVAL_EVENTS) && (c % SEATS == SEATS - 1 || c == cases - 1)) {
                         producer.send(flight(c / SEATS));
@@ -205,12 +203,19 @@ public final class ReplayBenchmark {
     private static final CertificationRef CERTIFICATION = CertificationRef.newBuilder().setCertificationId("cert-bench")
             .setValidFrom(Instant.parse("2026-01-01T00:00:00Z")).setValidUntil(Instant.parse("2030-01-01T00:00:00Z")).build();
 
-    /** A case that goes all the way, legally: opened, screened negatively by a certified officer who waives review, flown. */
-    private static List<ProducerRecord<String, SpecificRecord>> caseEvents(long c) {
-        String caseId = "bench-" + c;
-        String flightId = "FL-" + (c / SEATS);
-        Instant now = Instant.now();
-        List<ProducerRecord<String, SpecificRecord>> out = new ArrayList<>();
+    /**
+     * A case's events on one case topic, for a case that goes all the way, legally: opened, screened negatively by a
+     * certified officer who waives review, flown.
+     */
+    private static List<ProducerRecord<String, SpecificRecord>> caseEvents(String topic, long c) {
+        return switch (topic) {
+            case Topics.CASE_INTAKE_EVENTS -> intakeEvents("bench-" + c, Instant.now());
+            case Topics.CASE_SCREENING_EVENTS -> screeningEvents("bench-" + c, Instant.now());
+            default -> removalEvents("bench-" + c, "FL-" + (c / SEATS), (int) (c % SEATS) + 1, Instant.now());
+        };
+    }
+
+    private static List<ProducerRecord<String, SpecificRecord>> intakeEvents(String caseId, Instant now) {
         Person person = Person.newBuilder().setGivenNames("Bench").setFamilyNames("Case").setDateOfBirth(null).setEstimatedAge(30)
                 .setSex(Sex.UNKNOWN).setNationality("VEN").setLawfulResidenceCountries(List.of()).setLanguages(List.of("es"))
                 .setDocuments(List.of(IdentityDocument.newBuilder().setType(DocumentType.PASSPORT).setNumber("B" + caseId).setIssuingCountry("VEN").build()))
@@ -218,8 +223,12 @@ public final class ReplayBenchmark {
         CaseOpened opened = CaseOpened.newBuilder().setCaseId(caseId).setSubmissionId("sub-" + caseId).setOfficeId("office").setPerson(person)
                 .setEncounter(Encounter.newBuilder().setStationCode("LAJAS_BLANCAS").setOccurredAt(now.minusSeconds(3600)).build())
                 .setFear(FearStatement.newBuilder().build()).setFlags(VulnerabilityFlags.newBuilder().build()).build();
-        out.add(new ProducerRecord<>(Topics.CASE_INTAKE_EVENTS, caseId, IntakeEventEnvelope.newBuilder()
+        return List.of(new ProducerRecord<>(Topics.CASE_INTAKE_EVENTS, caseId, IntakeEventEnvelope.newBuilder()
                 .setMetadata(md(caseId, now, "intake-service", "office", Role.FIELD_OFFICE)).setPayload(opened).build()));
+    }
+
+    private static List<ProducerRecord<String, SpecificRecord>> screeningEvents(String caseId, Instant now) {
+        List<ProducerRecord<String, SpecificRecord>> out = new ArrayList<>();
         Object[] screening = {
                 ScreeningQueued.newBuilder().setCaseId(caseId).setStationCode("LAJAS_BLANCAS").build(),
                 OfficerAssigned.newBuilder().setCaseId(caseId).setOfficerId(OFFICER).build(),
@@ -236,7 +245,11 @@ public final class ReplayBenchmark {
             out.add(new ProducerRecord<>(Topics.CASE_SCREENING_EVENTS, caseId, ScreeningEventEnvelope.newBuilder()
                     .setMetadata(md(caseId, now, "screening-service", actors[i], roles[i])).setPayload(screening[i]).build()));
         }
-        int seat = (int) (c % SEATS) + 1;
+        return out;
+    }
+
+    private static List<ProducerRecord<String, SpecificRecord>> removalEvents(String caseId, String flightId, int seat, Instant now) {
+        List<ProducerRecord<String, SpecificRecord>> out = new ArrayList<>();
         Object[] removal = {
                 RemovalEligible.newBuilder().setCaseId(caseId).setDestination("VEN").build(),
                 RemovalScheduled.newBuilder().setCaseId(caseId).setFlightId(flightId).setSeat(seat).setDestination("VEN").setDepartureAt(DEPARTS).build(),

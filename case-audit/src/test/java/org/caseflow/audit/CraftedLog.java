@@ -188,11 +188,16 @@ final class CraftedLog {
         return records.stream().filter(r -> type.isInstance(r.payload())).findFirst().orElseThrow();
     }
 
-    /** Replays these logs in memory exactly as the audit replays a partition, audited at {@code auditedAt}. */
-    static AuditReport audit(Instant auditedAt, CraftedLog... logs) {
+    /** A replay that reads no broker: records are handed to it, audited at {@code auditedAt}. */
+    static Replay replay(Instant auditedAt) {
         CaseAudit.Options options = new CaseAudit.Options("unused:0", "http://unused", null, null, null, "json", null, Duration.ofDays(7),
                 Duration.ofSeconds(10));
-        Replay replay = new Replay(options, new PrintStream(OutputStream.nullOutputStream()), auditedAt);
+        return new Replay(options, new PrintStream(OutputStream.nullOutputStream()), auditedAt);
+    }
+
+    /** Replays these logs in memory exactly as the audit replays a partition, audited at {@code auditedAt}. */
+    static AuditReport audit(Instant auditedAt, CraftedLog... logs) {
+        Replay replay = replay(auditedAt);
         List<AuditRecord> facts = new ArrayList<>();
         List<AuditRecord> records = new ArrayList<>();
         for (CraftedLog log : logs) {

@@ -366,9 +366,7 @@ class SafeguardFindingsTest {
     @Test
     void aSubmissionThatNeverBecameACaseIsLost() {
         CraftedLog log = new CraftedLog().clean();
-        CaseAudit.Options options = new CaseAudit.Options("unused:0", "http://unused", null, null, null, "json", null, Duration.ofDays(7),
-                Duration.ofSeconds(10));
-        Replay replay = new Replay(options, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), log.t0.plus(Duration.ofDays(30)));
+        Replay replay = CraftedLog.replay(log.t0.plus(Duration.ofDays(30)));
         log.facts.forEach(replay::fact);
         var state = new Replay.PartitionState();
         log.records.forEach(r -> replay.caseRecord(r, state));

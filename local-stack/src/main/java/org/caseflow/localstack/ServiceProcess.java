@@ -44,8 +44,12 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Ready when {@code /actuator/health/readiness} answers 200 (Kafka Streams running, where the service has it). */
+    public boolean isReady() {
+        return Http.isOk(url() + "/actuator/health/readiness");
+    }
+
     public void awaitHealthy(Duration timeout) throws InterruptedException {
-        process.awaitReady(name, timeout, () -> Http.isOk(url() + "/actuator/health/readiness"));
+        process.awaitReady(name, timeout, this::isReady);
     }
 
     @Override

@@ -43,6 +43,27 @@ public record CountryCode(String alpha3) implements Comparable<CountryCode> {
         return parse(raw).isPresent();
     }
 
+    /** Whether {@code raw} is a code already in normal form (what a rule sees after the edge has normalised it). */
+    public static boolean isNormalised(String raw) {
+        return raw != null && ALPHA3.contains(raw);
+    }
+
+    /**
+     * Every one of {@code raws} as a code, or empty if any is not one: for feared countries, where a value that
+     * names no country must leave no destination (fail closed), not be skipped.
+     */
+    public static Optional<java.util.Set<CountryCode>> allOf(java.util.Collection<String> raws) {
+        java.util.Set<CountryCode> codes = new java.util.LinkedHashSet<>();
+        for (String raw : raws) {
+            Optional<CountryCode> code = parse(raw);
+            if (code.isEmpty()) {
+                return Optional.empty();
+            }
+            codes.add(code.get());
+        }
+        return Optional.of(codes);
+    }
+
     @Override
     public int compareTo(CountryCode other) {
         return alpha3.compareTo(other.alpha3);

@@ -97,7 +97,7 @@ final class FaultRuns implements Runnable {
         long deadline = started + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
             boolean replaced = victim == null ? stack.brokerAlive() : running.values().stream().noneMatch(s -> s == victim);
-            if (replaced && running.values().stream().allMatch(s -> s.process().isAlive() && ready(s))) {
+            if (replaced && running.values().stream().allMatch(s -> s.process().isAlive() && s.isReady())) {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 out.printf("chaos: whole again after %s in %.1f s%n", name, seconds);
                 faults.add(new Fault(name, seconds, ""));
@@ -106,16 +106,6 @@ final class FaultRuns implements Runnable {
             Thread.sleep(250);
         }
         faults.add(new Fault(name, -1, "not whole again within 3 minutes"));
-    }
-
-    private static boolean ready(ServiceProcess s) {
-        try {
-            var http = java.net.http.HttpClient.newHttpClient();
-            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(s.url() + "/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(2)).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     /** Garbage, an unknown schema id, a well-formed record of the wrong schema, one beyond the size bound, and a tombstone. */

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
+import org.caseflow.vocabulary.CountryCode;
+
 /** The intake rules as functions: what makes a submission acceptable, and what it says about the person. */
 public final class SubmissionRules {
 
@@ -34,7 +36,7 @@ public final class SubmissionRules {
             checkEncounter(reasons, s.encounter(), policy, now);
         }
         for (String feared : s.fearedCountries()) {
-            if (!Countries.isAlpha3(feared)) {
+            if (!CountryCode.isNormalised(feared)) {
                 reasons.add(new Reason(ReasonCode.FEARED_COUNTRY_INVALID, "fear.fearedCountries",
                         "Feared country '" + feared + "' is not an ISO 3166-1 alpha-3 code (e.g. VEN, COL)."));
             }
@@ -65,12 +67,12 @@ public final class SubmissionRules {
         required(reasons, p.familyNames(), "person.familyNames");
         if (isBlank(p.nationality())) {
             reasons.add(missing("person.nationality"));
-        } else if (!Countries.isAlpha3(p.nationality())) {
+        } else if (!CountryCode.isNormalised(p.nationality())) {
             reasons.add(new Reason(ReasonCode.NATIONALITY_INVALID, "person.nationality",
                     "Nationality '" + p.nationality() + "' is not an ISO 3166-1 alpha-3 code (e.g. VEN, HTI)."));
         }
         for (String country : p.lawfulResidenceCountries()) {
-            if (!Countries.isAlpha3(country)) {
+            if (!CountryCode.isNormalised(country)) {
                 reasons.add(new Reason(ReasonCode.RESIDENCE_COUNTRY_INVALID, "person.lawfulResidenceCountries",
                         "Country of lawful residence '" + country + "' is not an ISO 3166-1 alpha-3 code."));
             }
@@ -78,7 +80,7 @@ public final class SubmissionRules {
         for (int i = 0; i < p.documents().size(); i++) {
             Submission.Document d = p.documents().get(i);
             required(reasons, d.number(), "person.documents[" + i + "].number");
-            if (!Countries.isAlpha3(d.issuingCountry())) {
+            if (!CountryCode.isNormalised(d.issuingCountry())) {
                 reasons.add(new Reason(ReasonCode.DOCUMENT_COUNTRY_INVALID, "person.documents[" + i + "].issuingCountry",
                         "Issuing country '" + d.issuingCountry() + "' is not an ISO 3166-1 alpha-3 code."));
             }

@@ -3,9 +3,7 @@ package org.caseflow.removal.api;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,7 +14,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.caseflow.platform.kafka.InteractiveQueries;
 import org.caseflow.platform.web.CaseflowProblem;
@@ -45,7 +42,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Flights", description = "Removal flights, seats and manifests")
 class FlightController {
 
-    private static final Set<String> COUNTRIES = Set.copyOf(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3));
 
     record FlightRequest(@NotBlank @jakarta.validation.constraints.Size(max = 3) String destination, @NotNull @Future Instant departureAt,
                          @Min(1) @Max(1000) int seats, @NotBlank @Size(max = 100) String carrier) {

@@ -2,7 +2,6 @@ package org.caseflow.removal.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -88,18 +87,14 @@ public final class RemovalPolicy {
      * country code at all leaves no destination (fail closed: we cannot know which country it names).
      */
     static Optional<String> destination(RemovalCase.Intake intake, Set<String> feared) {
-        Set<CountryCode> fearedCodes = new HashSet<>();
-        for (String f : feared) {
-            Optional<CountryCode> code = CountryCode.parse(f);
-            if (code.isEmpty()) {
-                return Optional.empty();
-            }
-            fearedCodes.add(code.get());
+        Optional<Set<CountryCode>> fearedCodes = CountryCode.allOf(feared);
+        if (fearedCodes.isEmpty()) {
+            return Optional.empty();
         }
         List<String> candidates = new ArrayList<>();
         candidates.add(intake.nationality());
         candidates.addAll(intake.lawfulResidenceCountries());
-        return candidates.stream().map(CountryCode::parse).flatMap(Optional::stream).filter(c -> !fearedCodes.contains(c)).findFirst()
+        return candidates.stream().map(CountryCode::parse).flatMap(Optional::stream).filter(c -> !fearedCodes.get().contains(c)).findFirst()
                 .map(CountryCode::alpha3);
     }
 }

@@ -84,17 +84,13 @@ public record ScreeningCase(String caseId, Status status, IntakeFacts facts, Str
         if (facts == null) {
             return List.of();
         }
-        Set<CountryCode> feared = new LinkedHashSet<>();
-        for (String f : fearedCountries()) {
-            var code = CountryCode.parse(f);
-            if (code.isEmpty()) {
-                return List.of();
-            }
-            feared.add(code.get());
+        var feared = CountryCode.allOf(fearedCountries());
+        if (feared.isEmpty()) {
+            return List.of();
         }
         Set<String> candidates = new LinkedHashSet<>();
         java.util.stream.Stream.concat(java.util.stream.Stream.of(facts.nationality()), facts.lawfulResidenceCountries().stream())
-                .map(CountryCode::parse).flatMap(java.util.Optional::stream).filter(c -> !feared.contains(c))
+                .map(CountryCode::parse).flatMap(java.util.Optional::stream).filter(c -> !feared.get().contains(c))
                 .forEach(c -> candidates.add(c.alpha3()));
         return List.copyOf(candidates);
     }

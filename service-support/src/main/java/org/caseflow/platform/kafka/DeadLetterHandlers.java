@@ -30,15 +30,19 @@ public final class DeadLetterHandlers {
     private DeadLetterHandlers() {
     }
 
-    /** Processing threw: the source record is dead-lettered, processing continues. */
-    public static final class Processing implements ProcessingExceptionHandler {
+    /** Both handlers are configured with the recoverer the streams config carries. */
+    abstract static class WithRecoverer implements org.apache.kafka.common.Configurable {
 
-        private ConsumerRecordRecoverer recoverer;
+        ConsumerRecordRecoverer recoverer;
 
         @Override
         public void configure(Map<String, ?> configs) {
             recoverer = (ConsumerRecordRecoverer) configs.get(RECOVERER);
         }
+    }
+
+    /** Processing threw: the source record is dead-lettered, processing continues. */
+    public static final class Processing extends WithRecoverer implements ProcessingExceptionHandler {
 
         @Override
         public ProcessingHandlerResponse handle(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
@@ -51,14 +55,7 @@ public final class DeadLetterHandlers {
      * A result could not be written: a record too large or not serializable is skipped (its source record is
      * dead-lettered); anything else (the broker gone, fenced) fails as before, so exactly-once is never bent.
      */
-    public static final class Production implements ProductionExceptionHandler {
-
-        private ConsumerRecordRecoverer recoverer;
-
-        @Override
-        public void configure(Map<String, ?> configs) {
-            recoverer = (ConsumerRecordRecoverer) configs.get(RECOVERER);
-        }
+    public static final class Production extends WithRecoverer implements ProductionExceptionHandler {
 
         @Override
         public ProductionExceptionHandlerResponse handle(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {

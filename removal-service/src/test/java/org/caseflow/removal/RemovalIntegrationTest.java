@@ -58,11 +58,17 @@ class RemovalIntegrationTest {
     void casesAreScheduledOnceAcrossARestartAndStaysAndDeparturesFollow(StackAddresses stack) throws Exception {
         ApiClient api = new ApiClient(port).awaitReady(Duration.ofSeconds(60));
         String run = UUID.randomUUID().toString().substring(0, 8);
-        var planned = api.post("/api/flights", "removal-officer", """
+        String plan = """
                 {"destination": "VEN", "departureAt": "%s", "seats": 30, "carrier": "Caseflow Test Air"}
-                """.formatted(Instant.now().plus(Duration.ofHours(2))));
+                """.formatted(Instant.now().plus(Duration.ofHours(2)));
+        var planned = api.post("/api/flights", "removal-officer", plan, "plan-" + run);
         assertThat(planned.status()).as(planned.body()).isEqualTo(201);
         String flightId = planned.body().replaceAll(".*\"flightId\":\"([^\"]+)\".*", "$1");
+        // a retried call (same Idempotency-Key) is the same command: the same flight, not a second one
+        var retried = api.post("/api/flights", "removal-officer", plan, "plan-" + run);
+        assertThat(retried.status()).as(retried.body()).isEqualTo(201);
+        assertThat(retried.body()).contains("\"flightId\":\"" + flightId + "\"");
+        assertThat(api.get("/api/flights?destination=VEN", "removal-officer").body().split("Caseflow Test Air", -1)).hasSize(2);
 
         List<String> cases = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -109,7 +115,10 @@ class RemovalIntegrationTest {
         // client mistakes are problem details
         assertThat(api.post("/api/cases/" + cases.get(0) + "/stay", "removal-officer", "{\"reason\": \"MEDICAL\"}").status()).isEqualTo(409);
         assertThat(api.post("/api/cases/unknown-" + run + "/stay", "removal-officer", "{\"reason\": \"MEDICAL\"}").status()).isEqualTo(404);
-        assertThat(api.post("/api/flights/" + flightId + "/departure", "removal-officer", "{}").status()).isEqualTo(409);
+        var departedAgain = api.post("/api/flights/" + flightId + "/departure", "removal-officer", "{}");
+        assertThat(departedAgain.status()).isEqualTo(409);
+        assertThat(departedAgain.body()).contains("FLIGHT_NOT_PLANNED");
+        assertThat(api.post("/api/flights/FL-none/departure", "removal-officer", "{}").status()).isEqualTo(404);
         assertThat(api.post("/api/flights", "removal-officer", "{\"destination\": \"XXX\", \"departureAt\": \"2030-01-01T00:00:00Z\", \"seats\": 5, \"carrier\": \"x\"}").status()).isEqualTo(400);
         assertThat(api.post("/api/flights", "removal-officer", "{\"destination\": \"VEN\", \"departureAt\": \"2020-01-01T00:00:00Z\", \"seats\": 5, \"carrier\": \"x\"}").status()).isEqualTo(400);
         assertThat(api.post("/api/flights", "auditor", "{\"destination\": \"VEN\", \"departureAt\": \"2030-01-01T00:00:00Z\", \"seats\": 5, \"carrier\": \"x\"}").status()).isEqualTo(403);

@@ -11,6 +11,7 @@ import org.caseflow.schemas.intake.RejectionEnvelope;
 import org.caseflow.schemas.intake.SubmissionEnvelope;
 import org.caseflow.schemas.removal.FlightEnvelope;
 import org.caseflow.schemas.removal.RemovalCommandEnvelope;
+import org.caseflow.schemas.removal.RemovalCommandResultEnvelope;
 import org.caseflow.schemas.removal.RemovalEventEnvelope;
 import org.caseflow.schemas.screening.OfficerEnvelope;
 import org.caseflow.schemas.screening.ScreeningCommandEnvelope;
@@ -37,6 +38,7 @@ public final class Topics {
     public static final String REMOVAL_COMMANDS = "removal.commands";
     public static final String CASE_REMOVAL_EVENTS = "case.removal.events";
     public static final String REMOVAL_FLIGHTS = "removal.flights";
+    public static final String REMOVAL_COMMAND_RESULTS = "removal.command-results";
 
     public static final String DLT_SUFFIX = ".dlt";
 
@@ -56,6 +58,9 @@ public final class Topics {
     /** Latest value per key (officers, flights); never deleted. */
     private static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact", "retention.ms", "-1",
             "message.timestamp.type", BROKER_TIME);
+    /** Answers to commands: the latest per commandId, for as long as a client may ask again (30 days). */
+    private static final Map<String, String> ANSWERS = Map.of("cleanup.policy", "compact,delete",
+            "retention.ms", String.valueOf(30L * 24 * 3600 * 1000), "message.timestamp.type", BROKER_TIME);
     /** Dead letters keep the original record's timestamp, so they stay in the writer's time. */
     private static final Map<String, String> DEAD_LETTERS = Map.of("retention.ms", "-1");
 
@@ -68,7 +73,8 @@ public final class Topics {
             topic(CASE_SCREENING_EVENTS, "screening-service", ScreeningEventEnvelope.getClassSchema(), KEEP_FOREVER),
             topic(REMOVAL_COMMANDS, "removal-service", RemovalCommandEnvelope.getClassSchema(), EXPIRE_30_DAYS),
             topic(CASE_REMOVAL_EVENTS, "removal-service", RemovalEventEnvelope.getClassSchema(), KEEP_FOREVER),
-            topic(REMOVAL_FLIGHTS, "removal-service", FlightEnvelope.getClassSchema(), COMPACTED));
+            topic(REMOVAL_FLIGHTS, "removal-service", FlightEnvelope.getClassSchema(), COMPACTED),
+            topic(REMOVAL_COMMAND_RESULTS, "removal-service", RemovalCommandResultEnvelope.getClassSchema(), ANSWERS));
 
     /** Topics a service consumes get a dead-letter topic, written by that consuming service. */
     private static final List<String> CONSUMED = List.of(INTAKE_SUBMISSIONS, CASE_INTAKE_EVENTS, SCREENING_OFFICERS,

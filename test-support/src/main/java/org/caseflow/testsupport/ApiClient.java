@@ -44,6 +44,12 @@ public final class ApiClient {
         return send(builder(path, user).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST a client may retry: the same {@code idempotencyKey} makes it the same command. */
+    public Response post(String path, String user, String json, String idempotencyKey) {
+        return send(builder(path, user).header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Response put(String path, String user, String json) {
         return send(builder(path, user).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }

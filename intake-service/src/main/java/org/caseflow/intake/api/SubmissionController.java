@@ -19,6 +19,7 @@ import org.caseflow.intake.domain.SubmissionStatus;
 import org.caseflow.intake.stream.IntakeTopology;
 import org.caseflow.intake.stream.SubmissionMapper;
 import org.caseflow.platform.kafka.InteractiveQueries;
+import org.caseflow.platform.command.CommandGateway;
 import org.caseflow.platform.web.CaseflowProblem;
 import org.caseflow.schemas.Topics;
 import org.caseflow.schemas.common.Actor;
@@ -104,15 +105,7 @@ class SubmissionController {
     }
 
     private Optional<SubmissionStatus> awaitVerdict(String submissionId) throws InterruptedException {
-        long deadline = System.nanoTime() + answerWait.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<SubmissionStatus> status = statuses.findIfReadable(submissionId);
-            if (status.isPresent()) {
-                return status;
-            }
-            Thread.sleep(25);
-        }
-        return Optional.empty();
+        return CommandGateway.await(answerWait, () -> statuses.findIfReadable(submissionId));
     }
 
     private ResponseEntity<SubmissionView> answer(String submissionId, Optional<SubmissionStatus> status) {

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.caseflow.platform.command.CommandGateway;
+import org.caseflow.platform.command.CommandResult;
 import org.caseflow.platform.kafka.InteractiveQueries;
 import org.caseflow.platform.web.CaseflowProblem;
 import org.caseflow.removal.domain.RemovalCase;
@@ -67,36 +69,22 @@ class CaseController {
 
     @PostMapping("/stay")
     @PreAuthorize("hasRole('REMOVAL_OFFICER')")
-    @Operation(summary = "Record a stay: the case leaves removal and any seat is freed, even if scheduling happens at the same moment")
-    ResponseEntity<CaseView> stay(@PathVariable String caseId, @Valid @RequestBody StayRequest body, Authentication who,
-                                  HttpServletRequest request) throws Exception {
-        if (queries.remoteOwner(RemovalTopology.CASES_STORE, caseId, request).isEmpty()) {
-            RemovalCase c = local(caseId).orElseThrow(() -> CaseflowProblem.notFound("Case", caseId)).state();
-            if (c.stage() == RemovalCase.Stage.EXECUTED || flewOnDepartedFlight(c)) {
-                throw CaseflowProblem.conflict("ALREADY_EXECUTED", "The removal of case " + caseId + " was already carried out.");
-            }
+    @Operation(summary = "Record a stay: the case leaves removal and any seat is freed, even if scheduling happens at the same moment; "
+            + "409 ALREADY_EXECUTED once its flight has left")
+    ResponseEntity<?> stay(@PathVariable String caseId, @Valid @RequestBody StayRequest body, Authentication who,
+                           HttpServletRequest request) throws Exception {
+        String commandId = CommandGateway.commandId(who, caseId, request);
+        var payload = RecordStay.newBuilder().setCaseId(caseId).setReason(StayReason.valueOf(body.reason().name())).setNote(body.note()).build();
+        Optional<CommandResult> answer = commands.submit(commandId, caseId, caseId, payload, who);
+        if (answer.isEmpty()) {
+            return CommandGateway.pending(RemovalCommands.resultLocation(commandId));
         }
-        commands.send(caseId, caseId, RecordStay.newBuilder().setCaseId(caseId).setReason(StayReason.valueOf(body.reason().name()))
-                .setNote(body.note()).build(), who);
+        CommandResult applied = CommandGateway.requireApplied(answer.get());
         URI location = URI.create("/api/cases/" + caseId);
-        // stayed, and any seat given back by allocation
+        // the case as it now stands: stayed, and any seat given back by allocation
         return commands.await(() -> local(caseId).map(StoredCase::state).filter(c -> c.stage() == RemovalCase.Stage.STAYED && c.booking() == null))
-                .map(c -> ResponseEntity.created(location).body(CaseView.of(c)))
-                .orElseGet(() -> ResponseEntity.accepted().location(location).build());
-    }
-
-    /**
-     * The departure is recorded in the flight view in the same step that executes its cases; the case view
-     * learns of the execution a moment later, so the flight view is consulted as well.
-     */
-    private boolean flewOnDepartedFlight(RemovalCase c) {
-        if (c.booking() == null) {
-            return false;
-        }
-        var envelope = queries.<org.caseflow.schemas.removal.FlightEnvelope>localStore(RemovalTopology.FLIGHTS_VIEW).get(c.booking().flightId());
-        return envelope != null && envelope.getPayload() instanceof org.caseflow.schemas.removal.FlightState f
-                && f.getStatus() == org.caseflow.schemas.removal.FlightStatus.DEPARTED
-                && f.getAssignments().stream().anyMatch(a -> a.getCaseId().equals(c.caseId()));
+                .<ResponseEntity<?>>map(c -> ResponseEntity.created(location).body(CaseView.of(c)))
+                .orElseGet(() -> ResponseEntity.created(location).body(applied));
     }
 
     private Optional<StoredCase> local(String caseId) {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,6 +14,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.servlet.http.HttpServletRequest;
+import org.caseflow.platform.command.CommandGateway;
+import org.caseflow.platform.command.CommandResult;
 import org.caseflow.platform.kafka.InteractiveQueries;
 import org.caseflow.platform.web.CaseflowProblem;
 import org.caseflow.removal.stream.RemovalTopology;
@@ -24,6 +26,7 @@ import org.caseflow.schemas.removal.FlightState;
 import org.caseflow.schemas.removal.FlightStatus;
 import org.caseflow.schemas.removal.PlanFlight;
 import org.caseflow.schemas.removal.RecordDeparture;
+import org.caseflow.vocabulary.CountryCode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -77,15 +80,22 @@ class FlightController {
     @PostMapping
     @PreAuthorize("hasRole('REMOVAL_OFFICER')")
     @Operation(summary = "Plan a flight to a destination; eligible cases are seated on it at once")
-    ResponseEntity<FlightView> plan(@Valid @RequestBody FlightRequest body, Authentication who) throws Exception {
-        var destination = org.caseflow.vocabulary.CountryCode.parse(body.destination()).orElseThrow(() -> new CaseflowProblem(HttpStatus.BAD_REQUEST,
+    ResponseEntity<?> plan(@Valid @RequestBody FlightRequest body, Authentication who, HttpServletRequest request) throws Exception {
+        var destination = CountryCode.parse(body.destination()).orElseThrow(() -> new CaseflowProblem(HttpStatus.BAD_REQUEST,
                 "INVALID_REQUEST", "destination must be an ISO 3166-1 alpha-3 country code (e.g. VEN).", java.util.Map.of()));
-        String flightId = "FL-" + destination + "-" + UUID.randomUUID().toString().substring(0, 8);
-        commands.send(flightId, null, PlanFlight.newBuilder().setFlightId(flightId).setDestination(destination.alpha3())
-                .setDepartureAt(body.departureAt()).setSeats(body.seats()).setCarrier(body.carrier()).build(), who);
+        String commandId = CommandGateway.commandId(who, "flights", request);
+        // derived from the command, so a retried call (same Idempotency-Key) names the same flight
+        String flightId = "FL-" + destination.alpha3() + "-" + commandId.substring(0, 8);
+        var payload = PlanFlight.newBuilder().setFlightId(flightId).setDestination(destination.alpha3())
+                .setDepartureAt(body.departureAt()).setSeats(body.seats()).setCarrier(body.carrier()).build();
+        Optional<CommandResult> answer = commands.submit(commandId, flightId, null, payload, who);
+        if (answer.isEmpty()) {
+            return CommandGateway.pending(RemovalCommands.resultLocation(commandId));
+        }
+        CommandResult applied = CommandGateway.requireApplied(answer.get());
         URI location = URI.create("/api/flights/" + flightId);
-        return commands.await(() -> flight(flightId)).map(f -> ResponseEntity.created(location).body(FlightView.of(f)))
-                .orElseGet(() -> ResponseEntity.accepted().location(location).build());
+        return commands.await(() -> flight(flightId)).<ResponseEntity<?>>map(f -> ResponseEntity.created(location).body(FlightView.of(f)))
+                .orElseGet(() -> ResponseEntity.created(location).body(applied));
     }
 
     @GetMapping
@@ -122,33 +132,32 @@ class FlightController {
 
     @PostMapping("/{flightId}/departure")
     @PreAuthorize("hasRole('REMOVAL_OFFICER')")
-    @Operation(summary = "Record the departure: each boarded case gets RemovalExecuted")
-    ResponseEntity<Manifest> depart(@PathVariable String flightId, @RequestBody(required = false) DepartureRequest body, Authentication who) throws Exception {
-        requirePlanned(flightId);
+    @Operation(summary = "Record the departure: each boarded case gets RemovalExecuted; 409 FLIGHT_NOT_PLANNED if it already left or was cancelled")
+    ResponseEntity<?> depart(@PathVariable String flightId, @RequestBody(required = false) DepartureRequest body, Authentication who,
+                             HttpServletRequest request) throws Exception {
         Instant departedAt = body == null || body.departedAt() == null ? Instant.now() : body.departedAt();
-        commands.send(flightId, null, RecordDeparture.newBuilder().setFlightId(flightId).setDepartedAt(departedAt).build(), who);
-        return settled(flightId, FlightStatus.DEPARTED);
+        return settle(flightId, RecordDeparture.newBuilder().setFlightId(flightId).setDepartedAt(departedAt).build(), FlightStatus.DEPARTED, who, request);
     }
 
     @PostMapping("/{flightId}/cancellation")
     @PreAuthorize("hasRole('REMOVAL_OFFICER')")
-    @Operation(summary = "Cancel the flight; its cases return to allocation")
-    ResponseEntity<Manifest> cancel(@PathVariable String flightId, @Valid @RequestBody CancellationRequest body, Authentication who) throws Exception {
-        requirePlanned(flightId);
-        commands.send(flightId, null, CancelFlight.newBuilder().setFlightId(flightId).setReason(body.reason()).build(), who);
-        return settled(flightId, FlightStatus.CANCELLED);
+    @Operation(summary = "Cancel the flight; its cases return to allocation; 409 FLIGHT_NOT_PLANNED if it already left or was cancelled")
+    ResponseEntity<?> cancel(@PathVariable String flightId, @Valid @RequestBody CancellationRequest body, Authentication who,
+                             HttpServletRequest request) throws Exception {
+        return settle(flightId, CancelFlight.newBuilder().setFlightId(flightId).setReason(body.reason()).build(), FlightStatus.CANCELLED, who, request);
     }
 
-    private ResponseEntity<Manifest> settled(String flightId, FlightStatus expected) throws InterruptedException {
-        return commands.await(() -> flight(flightId).filter(f -> f.getStatus() == expected)).map(f -> ResponseEntity.ok(manifest(flightId)))
-                .orElseGet(() -> ResponseEntity.accepted().location(URI.create("/api/flights/" + flightId)).build());
-    }
-
-    private void requirePlanned(String flightId) {
-        FlightState f = require(flightId);
-        if (f.getStatus() != FlightStatus.PLANNED) {
-            throw CaseflowProblem.conflict("FLIGHT_NOT_PLANNED", "Flight " + flightId + " is " + f.getStatus() + ".");
+    /** Sends a flight command; once applied, answers with the manifest as the flight view shows it settled. */
+    private ResponseEntity<?> settle(String flightId, Object payload, FlightStatus expected, Authentication who, HttpServletRequest request)
+            throws Exception {
+        String commandId = CommandGateway.commandId(who, flightId, request);
+        Optional<CommandResult> answer = commands.submit(commandId, flightId, null, payload, who);
+        if (answer.isEmpty()) {
+            return CommandGateway.pending(RemovalCommands.resultLocation(commandId));
         }
+        CommandResult applied = CommandGateway.requireApplied(answer.get());
+        return commands.await(() -> flight(flightId).filter(f -> f.getStatus() == expected)).<ResponseEntity<?>>map(f -> ResponseEntity.ok(manifest(flightId)))
+                .orElseGet(() -> ResponseEntity.ok(applied));
     }
 
     private FlightState require(String flightId) {

@@ -26,7 +26,15 @@ public record DestinationSchedule(String destination, List<Flight> flights, List
         }
     }
 
-    public record Result(DestinationSchedule schedule, List<AllocationEvent> events) {
+    /** The schedule after a step and what it decided; {@code refused} is set (and nothing changed) when a command was refused. */
+    public record Result(DestinationSchedule schedule, List<AllocationEvent> events, Refusal refused) {
+        public Result(DestinationSchedule schedule, List<AllocationEvent> events) {
+            this(schedule, events, null);
+        }
+
+        static Result refused(DestinationSchedule unchanged, Refusal refusal) {
+            return new Result(unchanged, List.of(), refusal);
+        }
     }
 
     public DestinationSchedule {
@@ -45,6 +53,12 @@ public record DestinationSchedule(String destination, List<Flight> flights, List
     /** Where a case stands here: waiting, seated, or unknown. */
     public boolean holds(String caseId) {
         return waiting.stream().anyMatch(w -> w.caseId().equals(caseId)) || seatOf(caseId).isPresent();
+    }
+
+    /** The departed flight that carried the case, if it was removed from here. */
+    public Optional<Flight> departedWith(String caseId) {
+        return flights.stream().filter(f -> f.status() == Flight.Status.DEPARTED)
+                .filter(f -> f.assigned().stream().anyMatch(s -> s.caseId().equals(caseId))).findFirst();
     }
 
     public Optional<Map.Entry<Flight, Flight.Seat>> seatOf(String caseId) {
@@ -69,9 +83,16 @@ public record DestinationSchedule(String destination, List<Flight> flights, List
         return new DestinationSchedule(destination, flights, queue).allocate(now, new ArrayList<>());
     }
 
+    /** A new flight: it must leave in the future with at least one seat; waiting cases are seated on it at once. */
     public Result plan(Flight flight, Instant now) {
+        if (!flight.departureAt().isAfter(now)) {
+            return Result.refused(this, Refusal.unprocessable("DEPARTURE_NOT_IN_FUTURE", "A flight is planned before it leaves."));
+        }
+        if (flight.seats() < 1) {
+            return Result.refused(this, Refusal.unprocessable("NO_SEATS", "A flight needs at least one seat."));
+        }
         if (flight(flight.flightId()).isPresent()) {
-            return new Result(this, List.of());
+            return Result.refused(this, Refusal.conflict("FLIGHT_EXISTS", "Flight " + flight.flightId() + " is already planned."));
         }
         List<Flight> all = new ArrayList<>(flights);
         all.add(flight.with(Flight.Status.PLANNED, List.of()));
@@ -80,8 +101,16 @@ public record DestinationSchedule(String destination, List<Flight> flights, List
         return new DestinationSchedule(destination, all, waiting).allocate(now, events);
     }
 
-    /** A stay (stayed=true) or a cancellation takes a case out: from the queue, or off its flight (the seat is freed). */
+    /**
+     * A stay (stayed=true) or a cancellation takes a case out: from the queue, or off its flight (the seat is freed).
+     * A case that already left on a flight cannot be taken out: refused, whatever the case step believed.
+     */
     public Result withdraw(String caseId, boolean stayed, String reason, Instant now) {
+        Optional<Flight> departed = departedWith(caseId);
+        if (departed.isPresent()) {
+            return Result.refused(this, Refusal.conflict("ALREADY_EXECUTED",
+                    "The removal of case " + caseId + " was already carried out on flight " + departed.get().flightId() + "."));
+        }
         List<AllocationEvent> events = new ArrayList<>();
         List<Waiting> queue = new ArrayList<>(waiting);
         boolean wasWaiting = queue.removeIf(w -> w.caseId().equals(caseId));
@@ -108,10 +137,11 @@ public record DestinationSchedule(String destination, List<Flight> flights, List
 
     /** A cancelled flight's cases go back to the queue, ahead of later arrivals. */
     public Result cancelFlight(String flightId, Instant now) {
-        Optional<Flight> found = flight(flightId);
-        if (found.isEmpty() || found.get().status() != Flight.Status.PLANNED) {
-            return new Result(this, List.of());
+        Optional<Refusal> refusal = notPlanned(flightId);
+        if (refusal.isPresent()) {
+            return Result.refused(this, refusal.get());
         }
+        Optional<Flight> found = flight(flightId);
         Flight f = found.get();
         List<AllocationEvent> events = new ArrayList<>();
         List<Waiting> queue = new ArrayList<>(waiting);
@@ -128,10 +158,11 @@ public record DestinationSchedule(String destination, List<Flight> flights, List
 
     /** Everyone seated boards, except anyone whose review window had not closed when the flight left (S4). */
     public Result depart(String flightId, Instant departedAt, Instant now) {
-        Optional<Flight> found = flight(flightId);
-        if (found.isEmpty() || found.get().status() != Flight.Status.PLANNED) {
-            return new Result(this, List.of());
+        Optional<Refusal> refusal = notPlanned(flightId);
+        if (refusal.isPresent()) {
+            return Result.refused(this, refusal.get());
         }
+        Optional<Flight> found = flight(flightId);
         Flight f = found.get();
         List<AllocationEvent> events = new ArrayList<>();
         List<Waiting> queue = new ArrayList<>(waiting);
@@ -152,6 +183,18 @@ public record DestinationSchedule(String destination, List<Flight> flights, List
         all.set(all.indexOf(f), departed);
         events.add(new AllocationEvent.FlightChanged(departed));
         return new DestinationSchedule(destination, all, queue).allocate(now, events);
+    }
+
+    /** A flight can depart or be cancelled only while it is planned. */
+    private Optional<Refusal> notPlanned(String flightId) {
+        Optional<Flight> found = flight(flightId);
+        if (found.isEmpty()) {
+            return Optional.of(Refusal.notFound("FLIGHT_NOT_FOUND", "Flight " + flightId + " does not exist."));
+        }
+        if (found.get().status() != Flight.Status.PLANNED) {
+            return Optional.of(Refusal.conflict("FLIGHT_NOT_PLANNED", "Flight " + flightId + " is " + found.get().status() + "."));
+        }
+        return Optional.empty();
     }
 
     /** Seats waiting cases, group by group, in the order they became eligible. */

@@ -114,12 +114,12 @@ public record RemovalCase(String caseId, Intake intake, List<String> interviewFe
                 reviewWindowClosesAt, concluded, stage, destination, notBefore, b);
     }
 
-    public RemovalCase at(Stage s, String dest, Instant earliest) {
+    public RemovalCase inStage(Stage s, String dest, Instant earliest) {
         return new RemovalCase(caseId, intake, interviewFeared, decision, protectionReferred, reviewRequested, reviewUpheld, reviewWaived,
                 reviewWindowClosesAt, concluded, s, dest, earliest, booking);
     }
 
-    public RemovalCase at(Stage s) {
-        return at(s, destination, notBefore);
+    public RemovalCase inStage(Stage s) {
+        return inStage(s, destination, notBefore);
     }
 }

@@ -4,12 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
+import java.util.List;
+
+import org.caseflow.removal.domain.Refusal;
 import org.caseflow.schemas.common.Actor;
+import org.caseflow.schemas.common.CommandOutcome;
+import org.caseflow.schemas.common.CommandResult;
+import org.caseflow.schemas.common.EmittedEvent;
 import org.caseflow.schemas.common.Metadata;
 import org.caseflow.schemas.common.Role;
 import org.caseflow.schemas.removal.FlightEnvelope;
 import org.caseflow.schemas.removal.FlightState;
 import org.caseflow.schemas.removal.FlightStatus;
+import org.caseflow.schemas.removal.RemovalCommandResultEnvelope;
 import org.caseflow.schemas.removal.RemovalEventEnvelope;
 import org.caseflow.schemas.removal.SeatAssignment;
 import org.caseflow.removal.domain.Flight;
@@ -47,6 +54,20 @@ final class Envelopes {
                 .setAssignments(f.assigned().stream().map(s -> SeatAssignment.newBuilder().setSeat(s.seat()).setCaseId(s.caseId()).build()).toList())
                 .build();
         return FlightEnvelope.newBuilder().setMetadata(metadata(null, f.flightId(), "FlightState", index, trace, now, now)).setPayload(state).build();
+    }
+
+    /** The answer to a command: applied (with the events it led to) or refused (with the rule and why). */
+    static RemovalCommandResultEnvelope answer(String commandId, String caseId, String flightId, Refusal refused, List<RemovalEventEnvelope> emitted,
+                                               AllocationMessage.Trace trace, Instant now) {
+        CommandResult result = CommandResult.newBuilder().setCommandId(commandId).setCaseId(caseId).setFlightId(flightId)
+                .setOutcome(refused == null ? CommandOutcome.APPLIED : CommandOutcome.valueOf(refused.kind().name()))
+                .setRule(refused == null ? null : refused.rule()).setDetail(refused == null ? null : refused.detail())
+                .setEvents(emitted.stream().map(e -> EmittedEvent.newBuilder().setEventId(e.getMetadata().getEventId())
+                        .setType(e.getPayload().getClass().getSimpleName()).build()).toList())
+                .build();
+        String subject = caseId != null ? caseId : flightId;
+        return RemovalCommandResultEnvelope.newBuilder().setMetadata(metadata(caseId, subject, "CommandResult", 0, trace, now, now))
+                .setPayload(result).build();
     }
 
     static Role role(String role) {

@@ -1,24 +1,24 @@
 package org.caseflow.removal.stream;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.caseflow.removal.domain.Refusal;
 import org.caseflow.removal.domain.RemovalCase;
 import org.caseflow.removal.domain.RemovalCase.Stage;
 import org.caseflow.removal.domain.RemovalPolicy;
 import org.caseflow.schemas.common.Metadata;
 import org.caseflow.schemas.intake.CaseOpened;
 import org.caseflow.schemas.intake.IntakeAmended;
-import org.caseflow.schemas.removal.CancelFlight;
-import org.caseflow.schemas.removal.PlanFlight;
-import org.caseflow.schemas.removal.RecordDeparture;
 import org.caseflow.schemas.removal.RecordStay;
-import org.caseflow.schemas.removal.RemovalBlocked;
 import org.caseflow.schemas.removal.RemovalCancelled;
 import org.caseflow.schemas.removal.RemovalEligible;
+import org.caseflow.schemas.removal.RemovalEventEnvelope;
 import org.caseflow.schemas.removal.RemovalExecuted;
 import org.caseflow.schemas.removal.RemovalScheduled;
 import org.caseflow.schemas.removal.RemovalStayed;
@@ -35,28 +35,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The case step, keyed by caseId (flight commands by flightId): gathers what intake and screening
- * recorded, checks S1–S4 itself when screening concludes, and hands eligible cases, stays and
- * cancellations to allocation. Flight commands are routed to their destination's allocation task.
+ * The case step, keyed by caseId: gathers what intake and screening recorded, checks S1–S4 itself when screening
+ * concludes, hands eligible cases, stays and cancellations to allocation, and decides stay commands (answering
+ * each one, or leaving the answer to allocation when the case is there).
  */
-final class RemovalCaseProcessor implements Processor<String, CaseInput, String, CaseOutput> {
+final class RemovalCaseProcessor implements Processor<String, CaseInput, String, StepOutput> {
 
     private static final Logger log = LoggerFactory.getLogger(RemovalCaseProcessor.class);
 
     private final RemovalMetrics metrics;
-    private ProcessorContext<String, CaseOutput> context;
+    private ProcessorContext<String, StepOutput> context;
     private KeyValueStore<String, StoredCase> cases;
-    private KeyValueStore<String, String> flightDestinations;
+    private CommandIds commandIds;
+    private Instant now;
+    /** Position of an event among those one input caused: part of its derived event id. */
+    private int emitted;
 
     RemovalCaseProcessor(RemovalMetrics metrics) {
         this.metrics = metrics;
     }
 
     @Override
-    public void init(ProcessorContext<String, CaseOutput> context) {
+    public void init(ProcessorContext<String, StepOutput> context) {
         this.context = context;
         this.cases = context.getStateStore(RemovalTopology.CASES_STORE);
-        this.flightDestinations = context.getStateStore(RemovalTopology.FLIGHT_DESTINATIONS_STORE);
+        this.commandIds = new CommandIds(context);
     }
 
     @Override
@@ -64,169 +67,142 @@ final class RemovalCaseProcessor implements Processor<String, CaseInput, String,
         if (record.key() == null || record.value() == null) {
             return;
         }
-        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         emitted = 0;
+        String caseId = record.key();
         switch (record.value()) {
-            case CaseInput.FromIntake in -> onIntake(record.key(), in.envelope().getMetadata(), in.envelope().getPayload(), now);
-            case CaseInput.FromScreening in -> onScreening(record.key(), in.envelope().getMetadata(), in.envelope().getPayload(), now);
-            case CaseInput.FromCommand in -> onCommand(record.key(), in.envelope().getMetadata(), in.envelope().getPayload(), now);
-            case CaseInput.FromRemoval in -> onOwnEvent(record.key(), in.envelope().getPayload());
+            case CaseInput.FromIntake in -> onIntake(caseId, in.envelope().getMetadata(), in.envelope().getPayload());
+            case CaseInput.FromScreening in -> onScreening(caseId, in.envelope().getMetadata(), in.envelope().getPayload());
+            case CaseInput.FromCommand in -> onStay(caseId, in.envelope().getMetadata(), (RecordStay) in.envelope().getPayload());
+            case CaseInput.FromRemoval in -> onOwnEvent(caseId, in.envelope().getPayload());
         }
     }
 
-    private void onIntake(String caseId, Metadata metadata, Object payload, Instant now) {
+    private void onIntake(String caseId, Metadata metadata, Object payload) {
         StoredCase stored = load(caseId, metadata);
         RemovalCase c = stored.state();
+        AllocationMessage.Trace trace = trace(stored, metadata);
         switch (payload) {
             case CaseOpened o -> {
                 if (c.intake() == null) {
-                    var person = o.getPerson();
-                    c = c.withIntake(new RemovalCase.Intake(person.getNationality(), person.getLawfulResidenceCountries(), o.getFear().getFearedCountries(),
-                            o.getEncounter().getGroupId(), o.getFlags().getUnaccompaniedMinor(), o.getFlags().getTrafficking(), metadata.getRecordedAt()));
+                    c = c.withIntake(AvroMapping.intake(o, metadata));
                     if (c.concluded() != null && c.concluded().eligibleForRemoval() && c.stage() == Stage.NOT_ELIGIBLE) {
-                        c = assess(c, trace(stored, metadata), now); // screening's conclusion came first: assess now that the facts are here
+                        c = assess(c, trace); // screening's conclusion came first: assess now that the facts are here
                     }
                 }
             }
             case IntakeAmended a -> {
                 if (c.intake() != null && a.getFlags() != null) {
-                    var i = c.intake();
-                    c = c.withIntake(new RemovalCase.Intake(i.nationality(), i.lawfulResidenceCountries(),
-                            a.getFear() == null ? i.fearedCountries() : a.getFear().getFearedCountries(), i.familyGroupId(),
-                            a.getFlags().getUnaccompaniedMinor(), a.getFlags().getTrafficking(), i.openedAt()));
+                    c = c.withIntake(AvroMapping.amended(c.intake(), a));
                     if (a.getFlags().getUnaccompaniedMinor() || a.getFlags().getTrafficking()) {
-                        c = withdraw(c, false, "S2_PROTECTION_FIRST", trace(stored, metadata), now);
+                        c = withdraw(c, false, "S2_PROTECTION_FIRST", null, trace).state();
                     }
                 }
             }
             default -> { }
         }
-        cases.put(caseId, new StoredCase(c, stored.correlationId()));
+        cases.put(caseId, stored.with(c));
     }
 
-    private void onScreening(String caseId, Metadata metadata, Object payload, Instant now) {
+    private void onScreening(String caseId, Metadata metadata, Object payload) {
         StoredCase stored = load(caseId, metadata);
         RemovalCase c = stored.state();
         AllocationMessage.Trace trace = trace(stored, metadata);
         switch (payload) {
             case InterviewRecorded i -> c = c.withInterviewFeared(i.getFearedCountries());
-            case ScreeningDecided d -> {
-                var cert = d.getCertification();
-                c = c.withDecision(new RemovalCase.Decision(d.getOfficerId(), cert == null ? null : cert.getCertificationId(),
-                        cert == null ? null : cert.getValidFrom(), cert == null ? null : cert.getValidUntil(), d.getOutcome().name(),
-                        metadata.getOccurredAt(), d.getReviewWindow() == null ? null : d.getReviewWindow().getClosesAt()));
-            }
+            case ScreeningDecided d -> c = c.withDecision(AvroMapping.decision(d, metadata));
             case ReviewRequested r -> {
                 c = c.withReviewRequested();
                 if (c.stage() == Stage.IN_ALLOCATION) {
-                    c = withdraw(c, true, StayReason.REVIEW_REQUESTED.name(), trace, now);
+                    c = withdraw(c, true, StayReason.REVIEW_REQUESTED.name(), null, trace).state();
                 }
             }
             case ReviewDecided r -> {
                 c = c.withReviewDecided(r.getResult() == ReviewResult.UPHELD);
                 if (r.getResult() == ReviewResult.OVERTURNED) {
-                    c = withdraw(c, false, "DECISION_OVERTURNED", trace, now);
+                    c = withdraw(c, false, "DECISION_OVERTURNED", null, trace).state();
                 }
             }
             case ReviewWaived w -> c = c.withReviewWaived();
-            case ProtectionReferred p -> {
-                c = c.withProtectionReferred();
-                c = withdraw(c, false, "S2_PROTECTION_FIRST", trace, now);
-            }
+            case ProtectionReferred p -> c = withdraw(c.withProtectionReferred(), false, "S2_PROTECTION_FIRST", null, trace).state();
             case ScreeningConcluded s -> {
-                c = c.withConcluded(new RemovalCase.Concluded(s.getOutcome().name(), s.getEligibleForRemoval(), metadata.getOccurredAt(),
-                        s.getReviewWindowClosedAt(), s.getReviewWaived()));
+                c = c.withConcluded(AvroMapping.concluded(s, metadata));
                 if (!s.getEligibleForRemoval()) {
-                    c = withdraw(c, false, "NOT_ELIGIBLE_" + s.getOutcome().name(), trace, now);
+                    c = withdraw(c, false, "NOT_ELIGIBLE_" + s.getOutcome().name(), null, trace).state();
                 } else if (c.intake() == null) {
                     log.debug("case {}: screening concluded before its intake record arrived; assessed when it does", caseId);
                 } else if (c.stage() == Stage.NOT_ELIGIBLE || c.stage() == Stage.BLOCKED) {
-                    c = assess(c, trace, now);
+                    c = assess(c, trace);
                 }
             }
             default -> { }
         }
-        cases.put(caseId, new StoredCase(c, stored.correlationId()));
+        cases.put(caseId, stored.with(c));
+    }
+
+    /**
+     * An officer's stay. Decided here unless the case is in allocation, which alone knows whether its flight has
+     * already left: then allocation decides and answers.
+     */
+    private void onStay(String caseId, Metadata metadata, RecordStay stay) {
+        String commandId = metadata.getEventId();
+        if (!commandIds.firstDelivery(commandId)) {
+            return;
+        }
+        AllocationMessage.Trace trace = commandTrace(metadata);
+        StoredCase stored = cases.get(caseId);
+        if (stored == null) {
+            answer(commandId, caseId, Refusal.notFound("CASE_NOT_FOUND", "Case " + caseId + " is not known to removal."), List.of(), trace);
+            return;
+        }
+        if (stored.state().stage() == Stage.EXECUTED) {
+            answer(commandId, caseId, Refusal.conflict("ALREADY_EXECUTED", "The removal of case " + caseId + " was already carried out."),
+                    List.of(), trace);
+            return;
+        }
+        Withdrawal w = withdraw(stored.state(), true, stay.getReason().name(), commandId, trace);
+        cases.put(caseId, stored.with(w.state()));
+        if (!w.handedToAllocation()) {
+            answer(commandId, caseId, null, w.events(), trace);
+        }
     }
 
     /** Screening says eligible; removal checks every safeguard itself before anything is scheduled. */
-    private RemovalCase assess(RemovalCase c, AllocationMessage.Trace trace, Instant now) {
+    private RemovalCase assess(RemovalCase c, AllocationMessage.Trace trace) {
         return switch (RemovalPolicy.assess(c, now)) {
             case RemovalPolicy.Assessment.Eligible e -> {
                 String family = c.intake().familyGroupId();
                 emit(c.caseId(), RemovalEligible.newBuilder().setCaseId(c.caseId()).setDestination(e.destination())
-                        .setFamilyGroupId(family).setNotBefore(e.notBefore()).build(), trace, now);
-                context.forward(new Record<>(e.destination(), new CaseOutput(null, new AllocationMessage(AllocationMessage.Kind.REQUEST,
-                        e.destination(), c.caseId(), e.notBefore(), family, now, c.decision().decidedAt(), null, null, null, null, null, null,
-                        trace.causationId(), trace.correlationId(), trace.actorId(), trace.actorRole())), now.toEpochMilli()));
+                        .setFamilyGroupId(family).setNotBefore(e.notBefore()).build(), trace);
+                toAllocation(e.destination(), new AllocationMessage.Request(c.caseId(), e.notBefore(), family, now, c.decision().decidedAt(), trace));
                 log.debug("case {}: eligible for removal to {} from {}", c.caseId(), e.destination(), e.notBefore());
-                yield c.at(Stage.IN_ALLOCATION, e.destination(), e.notBefore());
+                yield c.inStage(Stage.IN_ALLOCATION, e.destination(), e.notBefore());
             }
             case RemovalPolicy.Assessment.Blocked b -> {
                 metrics.blocked(b.safeguard());
-                emit(c.caseId(), RemovalBlocked.newBuilder().setCaseId(c.caseId())
-                        .setSafeguard(org.caseflow.schemas.removal.Safeguard.valueOf(b.safeguard().name())).setReason(b.reason()).build(), trace, now);
+                emit(c.caseId(), AvroMapping.blocked(c.caseId(), b.safeguard(), b.reason()), trace);
                 log.warn("case {}: removal blocked by {}", c.caseId(), b.safeguard());
-                yield c.at(Stage.BLOCKED);
+                yield c.inStage(Stage.BLOCKED);
             }
         };
     }
 
-    /** Takes a case out of removal: through allocation if it is there (which frees any seat), else at once. */
-    private RemovalCase withdraw(RemovalCase c, boolean stay, String reason, AllocationMessage.Trace trace, Instant now) {
-        if (c.stage() == Stage.IN_ALLOCATION) {
-            var kind = stay ? AllocationMessage.Kind.STAY : AllocationMessage.Kind.CANCEL;
-            context.forward(new Record<>(c.destination(), new CaseOutput(null, AllocationMessage.forCase(kind, c.destination(), c.caseId(), reason, trace)),
-                    now.toEpochMilli()));
-            return c.at(stay ? Stage.STAYED : Stage.CANCELLED);
-        }
-        if (stay && c.stage() != Stage.EXECUTED && c.stage() != Stage.STAYED) {
-            emit(c.caseId(), RemovalStayed.newBuilder().setCaseId(c.caseId()).setReason(stayReason(reason)).setFlightId(null).setSeat(null).build(), trace, now);
-            return c.at(Stage.STAYED);
-        }
-        return c;
+    /** A case taken out of removal, the events that says so here, and whether allocation was asked to do it. */
+    private record Withdrawal(RemovalCase state, List<RemovalEventEnvelope> events, boolean handedToAllocation) {
     }
 
-    private void onCommand(String key, Metadata metadata, Object payload, Instant now) {
-        AllocationMessage.Trace trace = new AllocationMessage.Trace(metadata.getEventId(), metadata.getCorrelationId(),
-                metadata.getActor().getId(), metadata.getActor().getRole().name());
-        switch (payload) {
-            case RecordStay stay -> {
-                StoredCase stored = cases.get(key);
-                if (stored == null) {
-                    log.warn("stay for unknown case {} ignored", key);
-                    return;
-                }
-                RemovalCase c = withdraw(stored.state(), true, stay.getReason().name(), trace, now);
-                cases.put(key, new StoredCase(c, stored.correlationId()));
-            }
-            case PlanFlight plan -> {
-                if (flightDestinations.get(plan.getFlightId()) != null) {
-                    return; // the flight id is taken: plans are not replaced
-                }
-                flightDestinations.put(plan.getFlightId(), plan.getDestination());
-                forwardFlight(plan.getDestination(), new AllocationMessage(AllocationMessage.Kind.PLAN_FLIGHT, plan.getDestination(), null, null, null,
-                        null, null, null, plan.getFlightId(), plan.getDepartureAt(), plan.getSeats(), plan.getCarrier(), null,
-                        trace.causationId(), trace.correlationId(), trace.actorId(), trace.actorRole()), now);
-            }
-            case RecordDeparture departure -> {
-                String destination = flightDestinations.get(departure.getFlightId());
-                if (destination != null) {
-                    forwardFlight(destination, new AllocationMessage(AllocationMessage.Kind.DEPART, destination, null, null, null, null, null, null,
-                            departure.getFlightId(), null, null, null, departure.getDepartedAt(), trace.causationId(), trace.correlationId(),
-                            trace.actorId(), trace.actorRole()), now);
-                }
-            }
-            case CancelFlight cancel -> {
-                String destination = flightDestinations.get(cancel.getFlightId());
-                if (destination != null) {
-                    forwardFlight(destination, new AllocationMessage(AllocationMessage.Kind.CANCEL_FLIGHT, destination, null, null, null, null, null,
-                            cancel.getReason(), cancel.getFlightId(), null, null, null, null, trace.causationId(), trace.correlationId(),
-                            trace.actorId(), trace.actorRole()), now);
-                }
-            }
-            default -> log.warn("unknown removal command {} ignored", payload.getClass().getSimpleName());
+    /** Takes a case out of removal: through allocation if it is there (which frees any seat), else at once. */
+    private Withdrawal withdraw(RemovalCase c, boolean stay, String reason, String commandId, AllocationMessage.Trace trace) {
+        if (c.stage() == Stage.IN_ALLOCATION) {
+            toAllocation(c.destination(), new AllocationMessage.Withdraw(c.caseId(), stay, reason, commandId, trace));
+            return new Withdrawal(c.inStage(stay ? Stage.STAYED : Stage.CANCELLED), List.of(), true);
         }
+        if (stay && c.stage() != Stage.EXECUTED && c.stage() != Stage.STAYED) {
+            RemovalEventEnvelope stayed = emit(c.caseId(), RemovalStayed.newBuilder().setCaseId(c.caseId()).setReason(AvroMapping.stayReason(reason))
+                    .setFlightId(null).setSeat(null).build(), trace);
+            return new Withdrawal(c.inStage(Stage.STAYED), List.of(stayed), false);
+        }
+        return new Withdrawal(c, List.of(), false);
     }
 
     /** Allocation's outcomes, read back so the case view shows its booking and final stage. */
@@ -238,25 +214,32 @@ final class RemovalCaseProcessor implements Processor<String, CaseInput, String,
         RemovalCase c = stored.state();
         switch (payload) {
             case RemovalScheduled s -> c = c.withBooking(new RemovalCase.Booking(s.getFlightId(), s.getSeat(), s.getDepartureAt()));
-            case RemovalExecuted e -> c = c.at(Stage.EXECUTED);
+            case RemovalExecuted e -> c = c.inStage(Stage.EXECUTED);
             case RemovalEligible e -> c = c.withBooking(null);
-            case RemovalStayed s -> c = c.withBooking(null).at(Stage.STAYED);
-            case RemovalCancelled x -> c = c.withBooking(null).at(Stage.CANCELLED);
+            case RemovalStayed s -> c = c.withBooking(null).inStage(Stage.STAYED);
+            case RemovalCancelled x -> c = c.withBooking(null).inStage(Stage.CANCELLED);
             default -> { }
         }
-        cases.put(caseId, new StoredCase(c, stored.correlationId()));
+        cases.put(caseId, stored.with(c));
     }
 
-    private void forwardFlight(String destination, AllocationMessage message, Instant now) {
-        context.forward(new Record<>(destination, new CaseOutput(null, message), now.toEpochMilli()));
+    private void toAllocation(String destination, AllocationMessage message) {
+        context.forward(new Record<>(destination, new StepOutput.ToAllocation(message), now.toEpochMilli()));
     }
 
-    /** Position of an event among those one input caused: part of its derived event id. */
-    private int emitted;
-
-    private void emit(String caseId, Object payload, AllocationMessage.Trace trace, Instant now) {
+    private RemovalEventEnvelope emit(String caseId, Object payload, AllocationMessage.Trace trace) {
         metrics.outcome(payload.getClass().getSimpleName());
-        context.forward(new Record<>(caseId, new CaseOutput(Envelopes.event(caseId, payload, emitted++, trace, now), null), now.toEpochMilli()));
+        RemovalEventEnvelope event = Envelopes.event(caseId, payload, emitted++, trace, now);
+        context.forward(new Record<>(caseId, new StepOutput.Event(event), now.toEpochMilli()));
+        return event;
+    }
+
+    private void answer(String commandId, String caseId, Refusal refused, List<RemovalEventEnvelope> events, AllocationMessage.Trace trace) {
+        if (refused != null) {
+            metrics.refused(refused.rule());
+        }
+        context.forward(new Record<>(commandId, new StepOutput.Answer(Envelopes.answer(commandId, caseId, null, refused, events, trace, now)),
+                now.toEpochMilli()));
     }
 
     private StoredCase load(String caseId, Metadata metadata) {
@@ -268,12 +251,9 @@ final class RemovalCaseProcessor implements Processor<String, CaseInput, String,
         return new AllocationMessage.Trace(metadata.getEventId(), stored.correlationId(), Envelopes.PRODUCER, "SYSTEM");
     }
 
-    private static StayReason stayReason(String reason) {
-        try {
-            return StayReason.valueOf(reason);
-        } catch (IllegalArgumentException e) {
-            return StayReason.OTHER;
-        }
+    /** A command's cause is the command itself, acted by the officer who sent it (S5). */
+    static AllocationMessage.Trace commandTrace(Metadata metadata) {
+        return new AllocationMessage.Trace(metadata.getEventId(), metadata.getCorrelationId(), metadata.getActor().getId(),
+                metadata.getActor().getRole().name());
     }
-
 }

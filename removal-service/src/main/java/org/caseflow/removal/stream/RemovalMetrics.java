@@ -54,4 +54,9 @@ public final class RemovalMetrics {
     void outcome(String what) {
         Counter.builder("caseflow.removal.outcomes").description("Removal events by type").tag("event", what).register(meters).increment();
     }
+
+    void refused(String rule) {
+        Counter.builder("caseflow.removal.commands.refused").description("Officer commands refused, by rule")
+                .tag("rule", rule).register(meters).increment();
+    }
 }

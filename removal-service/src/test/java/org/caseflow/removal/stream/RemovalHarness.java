@@ -31,6 +31,7 @@ import org.caseflow.schemas.removal.PlanFlight;
 import org.caseflow.schemas.removal.RecordDeparture;
 import org.caseflow.schemas.removal.RecordStay;
 import org.caseflow.schemas.removal.RemovalCommandEnvelope;
+import org.caseflow.schemas.removal.RemovalCommandResultEnvelope;
 import org.caseflow.schemas.removal.RemovalEventEnvelope;
 import org.caseflow.schemas.removal.StayReason;
 import org.caseflow.schemas.screening.ProtectionReferred;
@@ -55,19 +56,21 @@ final class RemovalHarness implements AutoCloseable {
     private final TestInputTopic<String, RemovalCommandEnvelope> commands;
     private final TestOutputTopic<String, RemovalEventEnvelope> events;
     private final TestOutputTopic<String, FlightEnvelope> flights;
+    private final TestOutputTopic<String, RemovalCommandResultEnvelope> answers;
     final List<RemovalEventEnvelope> seenEvents = new ArrayList<>();
     final List<FlightState> seenFlights = new ArrayList<>();
 
     RemovalHarness() {
         RemovalSerdes serdes = new RemovalSerdes(new PlainAvroSerde<>(IntakeEventEnvelope.class), new PlainAvroSerde<>(ScreeningEventEnvelope.class),
                 new PlainAvroSerde<>(RemovalCommandEnvelope.class), new PlainAvroSerde<>(RemovalEventEnvelope.class), new PlainAvroSerde<>(FlightEnvelope.class),
-                new JsonSerde<>(StoredCase.class), new JsonSerde<>(AllocationMessage.class), new JsonSerde<>(DestinationSchedule.class));
+                new PlainAvroSerde<>(RemovalCommandResultEnvelope.class), new JsonSerde<>(StoredCase.class), new JsonSerde<>(AllocationMessage.class), new JsonSerde<>(DestinationSchedule.class));
         driver = new TopologyTestDriver(new RemovalTopology(serdes, new RemovalMetrics(meters)).topology(), TopologyTests.properties("removal-test"), NOW);
         intake = driver.createInputTopic(Topics.CASE_INTAKE_EVENTS, Serdes.String().serializer(), serdes.intakeEvents().serializer());
         screening = driver.createInputTopic(Topics.CASE_SCREENING_EVENTS, Serdes.String().serializer(), serdes.screeningEvents().serializer());
         commands = driver.createInputTopic(Topics.REMOVAL_COMMANDS, Serdes.String().serializer(), serdes.commands().serializer());
         events = driver.createOutputTopic(Topics.CASE_REMOVAL_EVENTS, Serdes.String().deserializer(), serdes.events().deserializer());
         flights = driver.createOutputTopic(Topics.REMOVAL_FLIGHTS, Serdes.String().deserializer(), serdes.flights().deserializer());
+        answers = driver.createOutputTopic(Topics.REMOVAL_COMMAND_RESULTS, Serdes.String().deserializer(), serdes.results().deserializer());
     }
 
     private long elapsed;
@@ -131,25 +134,45 @@ final class RemovalHarness implements AutoCloseable {
 
     // ---- removal officers ---------------------------------------------------------------------
 
-    void plan(String flightId, String destination, Instant departure, int seats) {
-        command(flightId, PlanFlight.newBuilder().setFlightId(flightId).setDestination(destination).setDepartureAt(departure).setSeats(seats)
+    String plan(String flightId, String destination, Instant departure, int seats) {
+        return command(flightId, PlanFlight.newBuilder().setFlightId(flightId).setDestination(destination).setDepartureAt(departure).setSeats(seats)
                 .setCarrier("Test Air").build());
     }
 
-    void depart(String flightId, Instant at) {
-        command(flightId, RecordDeparture.newBuilder().setFlightId(flightId).setDepartedAt(at).build());
+    String depart(String flightId, Instant at) {
+        return command(flightId, RecordDeparture.newBuilder().setFlightId(flightId).setDepartedAt(at).build());
     }
 
-    void cancelFlight(String flightId) {
-        command(flightId, CancelFlight.newBuilder().setFlightId(flightId).setReason("weather").build());
+    String cancelFlight(String flightId) {
+        return command(flightId, CancelFlight.newBuilder().setFlightId(flightId).setReason("weather").build());
     }
 
-    void stay(String caseId, StayReason reason) {
-        command(caseId, RecordStay.newBuilder().setCaseId(caseId).setReason(reason).setNote(null).build());
+    String stay(String caseId, StayReason reason) {
+        return command(caseId, RecordStay.newBuilder().setCaseId(caseId).setReason(reason).setNote(null).build());
     }
 
-    void command(String key, Object payload) {
-        commands.pipeInput(key, RemovalCommandEnvelope.newBuilder().setMetadata(metadata(key, Role.REMOVAL_OFFICER)).setPayload(payload).build(), now());
+    /** Sends a command; returns its commandId. */
+    String command(String key, Object payload) {
+        Metadata metadata = metadata(key, Role.REMOVAL_OFFICER);
+        commands.pipeInput(key, RemovalCommandEnvelope.newBuilder().setMetadata(metadata).setPayload(payload).build(), now());
+        return metadata.getEventId();
+    }
+
+    /** The same command delivered again (a retried call). */
+    void redeliver(String key, String commandId, Object payload) {
+        Metadata metadata = metadata(key, Role.REMOVAL_OFFICER);
+        metadata.setEventId(commandId);
+        commands.pipeInput(key, RemovalCommandEnvelope.newBuilder().setMetadata(metadata).setPayload(payload).build(), now());
+    }
+
+    /** Every answer written since the last call, by commandId (the last one per command). */
+    final Map<String, List<org.caseflow.schemas.common.CommandResult>> answered = new java.util.LinkedHashMap<>();
+
+    org.caseflow.schemas.common.CommandResult answer(String commandId) {
+        answers.readKeyValuesToList().forEach(kv -> answered.computeIfAbsent(kv.key, k -> new ArrayList<>())
+                .add((org.caseflow.schemas.common.CommandResult) kv.value.getPayload()));
+        var all = answered.get(commandId);
+        return all == null ? null : all.getLast();
     }
 
     private Metadata metadata(String key, Role role) {

@@ -13,7 +13,7 @@ import org.caseflow.schemas.screening.DecideScreening;
 import org.caseflow.schemas.screening.RecordInterview;
 import org.caseflow.schemas.screening.RequestReview;
 import org.caseflow.schemas.screening.WaiveReview;
-import org.caseflow.screening.stream.CommandResult;
+import org.caseflow.platform.command.CommandResult;
 import org.caseflow.screening.stream.ScreeningTopology;
 import org.caseflow.screening.stream.StoredCase;
 import org.springframework.http.ResponseEntity;
@@ -37,10 +37,10 @@ class CaseController {
 
     private static final String OFFICERS = "hasAnyRole('SCREENING_OFFICER', 'SUPERVISOR')";
 
-    private final CommandGateway gateway;
+    private final ScreeningCommands gateway;
     private final InteractiveQueries router;
 
-    CaseController(CommandGateway gateway, InteractiveQueries router) {
+    CaseController(ScreeningCommands gateway, InteractiveQueries router) {
         this.gateway = gateway;
         this.router = router;
     }

@@ -15,6 +15,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.caseflow.platform.command.CommandResult;
 import org.caseflow.schemas.common.Metadata;
 import org.caseflow.schemas.intake.CaseOpened;
 import org.caseflow.schemas.intake.IntakeAmended;
@@ -117,12 +118,12 @@ final class ScreeningProcessor implements Processor<String, Input, String, Scree
         CommandResult result = switch (verdict) {
             case Verdict.Accepted accepted -> {
                 var emitted = emit(caseId, stored, accepted.events(), commandId, now);
-                yield new CommandResult(commandId, caseId, CommandResult.Outcome.APPLIED, null, null, emitted);
+                yield new CommandResult(commandId, caseId, null, CommandResult.Outcome.APPLIED, null, null, emitted);
             }
             case Verdict.Refused refused -> {
                 metrics.refused(refused.rule());
                 log.debug("case {}: command {} refused by {}", caseId, commandId, refused.rule());
-                yield new CommandResult(commandId, caseId, CommandResult.Outcome.valueOf(refused.kind().name()), refused.rule(),
+                yield new CommandResult(commandId, caseId, null, CommandResult.Outcome.valueOf(refused.kind().name()), refused.rule(),
                         refused.detail(), List.of());
             }
         };

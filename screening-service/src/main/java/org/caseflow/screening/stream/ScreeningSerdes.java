@@ -1,5 +1,6 @@
 package org.caseflow.screening.stream;
 
+import org.caseflow.platform.command.CommandResult;
 import org.apache.kafka.common.serialization.Serde;
 import org.caseflow.platform.kafka.JsonSerde;
 import org.caseflow.schemas.CaseflowSerdes;

@@ -1,5 +1,6 @@
 package org.caseflow.screening.stream;
 
+import org.caseflow.platform.command.CommandResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

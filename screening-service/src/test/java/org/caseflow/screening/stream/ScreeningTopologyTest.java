@@ -1,5 +1,6 @@
 package org.caseflow.screening.stream;
 
+import org.caseflow.platform.command.CommandResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.caseflow.screening.stream.ScreeningHarness.NOW;
 import static org.caseflow.screening.stream.ScreeningHarness.REVIEW_WINDOW;

@@ -23,6 +23,9 @@ import org.caseflow.vocabulary.CountryCode;
  */
 final class FlightDeskProcessor implements Processor<String, RemovalCommandEnvelope, String, StepOutput> {
 
+    /** The commands decided through the flight desk (every other removal command is a stay, for the case step). */
+    static final java.util.Set<Class<?>> COMMANDS = java.util.Set.of(PlanFlight.class, RecordDeparture.class, CancelFlight.class);
+
     private ProcessorContext<String, StepOutput> context;
     private KeyValueStore<String, String> flightDestinations;
     private CommandIds commandIds;

@@ -43,6 +43,30 @@ final class RemovalCaseProcessor implements Processor<String, CaseInput, String,
 
     private static final Logger log = LoggerFactory.getLogger(RemovalCaseProcessor.class);
 
+    /**
+     * Every payload type of the topics the case step reads, and what it does with it; a type missing here (a new event
+     * type) fails {@code EveryInputTypeIsHandledTest}, so no one can add an event that removal silently ignores.
+     */
+    static final java.util.Map<Class<?>, String> READS = java.util.Map.ofEntries(
+            java.util.Map.entry(CaseOpened.class, "nationality, residence, feared countries, family, protection flags"),
+            java.util.Map.entry(IntakeAmended.class, "corrected flags and feared countries; a new protection flag withdraws the case (S2)"),
+            java.util.Map.entry(org.caseflow.schemas.screening.ScreeningQueued.class, "not acted on: removal waits for a decision"),
+            java.util.Map.entry(org.caseflow.schemas.screening.OfficerAssigned.class, "not acted on: removal waits for a decision"),
+            java.util.Map.entry(InterviewRecorded.class, "countries named as feared in the interview (S3)"),
+            java.util.Map.entry(ScreeningDecided.class, "the decision, the officer's certification and the review window (S1, S4)"),
+            java.util.Map.entry(ReviewRequested.class, "holds the case: a stay if it is in allocation (S4)"),
+            java.util.Map.entry(ReviewDecided.class, "upheld closes the window; overturned withdraws the case (S4)"),
+            java.util.Map.entry(ReviewWaived.class, "the window no longer holds the case (S4)"),
+            java.util.Map.entry(ProtectionReferred.class, "withdraws the case (S2)"),
+            java.util.Map.entry(ScreeningConcluded.class, "eligible: removal's own check of S1-S4; otherwise withdrawn"),
+            java.util.Map.entry(RecordStay.class, "an officer's stay, decided here or by allocation"),
+            java.util.Map.entry(RemovalEligible.class, "read back: waiting for a seat again"),
+            java.util.Map.entry(RemovalScheduled.class, "read back: the booking"),
+            java.util.Map.entry(RemovalStayed.class, "read back: stayed, seat freed"),
+            java.util.Map.entry(RemovalCancelled.class, "read back: cancelled, seat freed"),
+            java.util.Map.entry(RemovalExecuted.class, "read back: executed, final"),
+            java.util.Map.entry(org.caseflow.schemas.removal.RemovalBlocked.class, "not acted on: written by this step itself"));
+
     private final RemovalMetrics metrics;
     private ProcessorContext<String, StepOutput> context;
     private KeyValueStore<String, StoredCase> cases;

@@ -14,7 +14,6 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.caseflow.schemas.Topics;
-import org.caseflow.schemas.removal.RecordStay;
 import org.caseflow.schemas.removal.RemovalCommandEnvelope;
 
 /**
@@ -69,7 +68,7 @@ public final class RemovalTopology {
                 .mapValues(e -> (CaseInput) new CaseInput.FromScreening(e), Named.as("from-screening"));
         KStream<String, RemovalCommandEnvelope> commands = builder.stream(Topics.REMOVAL_COMMANDS,
                 Consumed.with(Serdes.String(), serdes.commands()).withName("commands"));
-        KStream<String, CaseInput> stays = commands.filter((key, c) -> c.getPayload() instanceof RecordStay, Named.as("stays"))
+        KStream<String, CaseInput> stays = commands.filterNot((key, c) -> FlightDeskProcessor.COMMANDS.contains(c.getPayload().getClass()), Named.as("stays"))
                 .mapValues(e -> (CaseInput) new CaseInput.FromCommand(e), Named.as("from-stays"));
         KStream<String, CaseInput> own = builder.stream(Topics.CASE_REMOVAL_EVENTS, Consumed.with(Serdes.String(), serdes.events()).withName("removal-events"))
                 .mapValues(e -> (CaseInput) new CaseInput.FromRemoval(e), Named.as("from-removal"));
@@ -77,7 +76,7 @@ public final class RemovalTopology {
         KStream<String, StepOutput> caseStep = intake.merge(screening, Named.as("merge-screening")).merge(stays, Named.as("merge-stays"))
                 .merge(own, Named.as("case-inputs"))
                 .process(() -> new RemovalCaseProcessor(metrics), Named.as("case-step"), CASES_STORE, COMMAND_IDS_STORE);
-        KStream<String, StepOutput> flightDesk = commands.filterNot((key, c) -> c.getPayload() instanceof RecordStay, Named.as("flight-commands"))
+        KStream<String, StepOutput> flightDesk = commands.filter((key, c) -> FlightDeskProcessor.COMMANDS.contains(c.getPayload().getClass()), Named.as("flight-commands"))
                 .process(() -> new FlightDeskProcessor(metrics), Named.as("flight-desk"), FLIGHT_DESTINATIONS_STORE, COMMAND_IDS_STORE);
 
         KStream<String, AllocationMessage> toAllocation = write(caseStep.merge(flightDesk, Named.as("to-allocation")), "case-step");

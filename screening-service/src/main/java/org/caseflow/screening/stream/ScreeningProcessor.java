@@ -39,6 +39,20 @@ import org.slf4j.LoggerFactory;
 final class ScreeningProcessor implements Processor<String, Input, String, ScreeningEventEnvelope> {
 
     private static final Logger log = LoggerFactory.getLogger(ScreeningProcessor.class);
+
+    /**
+     * Every payload type of the topics screening reads, and what it does with it; a type missing here (a new event
+     * type or command) fails {@code EveryInputTypeIsHandledTest}, so none can be silently ignored.
+     */
+    static final java.util.Map<Class<?>, String> READS = java.util.Map.of(
+            CaseOpened.class, "queues the case, or refers it to protection (S2)",
+            IntakeAmended.class, "corrected facts; a new protection flag refers the case (S2)",
+            org.caseflow.schemas.screening.AssignCase.class, "command: assign an officer",
+            org.caseflow.schemas.screening.RecordInterview.class, "command: record the interview",
+            org.caseflow.schemas.screening.DecideScreening.class, "command: decide (S1), opening the review window (S4)",
+            org.caseflow.schemas.screening.RequestReview.class, "command: the person asks for review (S4)",
+            org.caseflow.schemas.screening.DecideReview.class, "command: a supervisor decides the review (S4)",
+            org.caseflow.schemas.screening.WaiveReview.class, "command: review waived by the decider (S4)");
     static final String PRODUCER = "screening-service";
 
     private final ScreeningPolicy policy;

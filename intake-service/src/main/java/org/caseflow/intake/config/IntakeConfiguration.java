@@ -26,7 +26,7 @@ class IntakeConfiguration {
     @Bean
     IntakeTopology intakeTopology(StreamsBuilder builder, IntakeProperties properties, CaseflowSerdes.RegistrySettings registry,
                                   MeterRegistry meters) {
-        IntakeTopology topology = new IntakeTopology(IntakeSerdes.withRegistry(registry), properties.policy(),
+        IntakeTopology topology = new IntakeTopology(IntakeSerdes.withRegistry(registry), properties.settings(),
                 new IntakeMetrics(meters, Set.copyOf(properties.stations())));
         topology.build(builder);
         return topology;

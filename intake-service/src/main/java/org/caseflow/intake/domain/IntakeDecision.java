@@ -35,7 +35,7 @@ public sealed interface IntakeDecision {
      * caseId is derived from {@code receivedAt} (the record's own timestamp), so a replay yields the same id.
      */
     static IntakeDecision decide(Submission s, String fingerprint, SubmissionStatus known, boolean actorIsFieldOffice,
-                                 IntakePolicy policy, Instant now, Instant receivedAt) {
+                                 IntakeSettings settings, Instant now, Instant receivedAt) {
         if (known != null) {
             return known.isSameSubmission(fingerprint)
                     ? new Repeat(known)
@@ -43,7 +43,7 @@ public sealed interface IntakeDecision {
                             "This submissionId was already used for a different submission; the first one stands. Use a new id."));
         }
         String station = s.encounter() == null ? null : s.encounter().stationCode();
-        List<Reason> reasons = new java.util.ArrayList<>(SubmissionRules.check(s, policy, now));
+        List<Reason> reasons = new java.util.ArrayList<>(SubmissionRules.check(s, settings, now));
         if (!actorIsFieldOffice) {
             reasons.add(new Reason(ReasonCode.NOT_A_FIELD_OFFICE, "metadata.actor", "Only a field office may submit encounters."));
         }

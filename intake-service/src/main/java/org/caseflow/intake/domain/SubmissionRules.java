@@ -21,7 +21,7 @@ public final class SubmissionRules {
     }
 
     /** Every reason to refuse {@code s} at {@code now}; empty when it is acceptable. */
-    public static List<Reason> check(Submission s, IntakePolicy policy, Instant now) {
+    public static List<Reason> check(Submission s, IntakeSettings settings, Instant now) {
         List<Reason> reasons = new ArrayList<>();
         required(reasons, s.submissionId(), "submissionId");
         required(reasons, s.officeId(), "officeId");
@@ -33,7 +33,7 @@ public final class SubmissionRules {
         if (s.encounter() == null) {
             reasons.add(missing("encounter"));
         } else {
-            checkEncounter(reasons, s.encounter(), policy, now);
+            checkEncounter(reasons, s.encounter(), settings, now);
         }
         for (String feared : s.fearedCountries()) {
             if (!CountryCode.isNormalised(feared)) {
@@ -101,20 +101,20 @@ public final class SubmissionRules {
         }
     }
 
-    private static void checkEncounter(List<Reason> reasons, Submission.Encounter e, IntakePolicy policy, Instant now) {
+    private static void checkEncounter(List<Reason> reasons, Submission.Encounter e, IntakeSettings settings, Instant now) {
         if (isBlank(e.stationCode())) {
             reasons.add(missing("encounter.stationCode"));
-        } else if (!policy.stations().contains(e.stationCode())) {
+        } else if (!settings.stations().contains(e.stationCode())) {
             reasons.add(new Reason(ReasonCode.STATION_UNKNOWN, "encounter.stationCode",
                     "Station '" + e.stationCode() + "' is not a configured reception station."));
         }
         if (e.occurredAt() == null) {
             reasons.add(missing("encounter.occurredAt"));
-        } else if (e.occurredAt().isAfter(now.plus(policy.clockSkew()))) {
+        } else if (e.occurredAt().isAfter(now.plus(settings.clockSkew()))) {
             reasons.add(new Reason(ReasonCode.ENCOUNTER_IN_FUTURE, "encounter.occurredAt", "The encounter time is in the future; check the device clock."));
-        } else if (e.occurredAt().isBefore(now.minus(policy.maxEncounterAge()))) {
+        } else if (e.occurredAt().isBefore(now.minus(settings.maxEncounterAge()))) {
             reasons.add(new Reason(ReasonCode.ENCOUNTER_TOO_OLD, "encounter.occurredAt",
-                    "The encounter is older than " + policy.maxEncounterAge().toDays() + " days; record it as a new encounter."));
+                    "The encounter is older than " + settings.maxEncounterAge().toDays() + " days; record it as a new encounter."));
         }
         boolean latitudeBad = e.latitude() != null && (e.latitude().isNaN() || e.latitude() < -90 || e.latitude() > 90);
         boolean longitudeBad = e.longitude() != null && (e.longitude().isNaN() || e.longitude() < -180 || e.longitude() > 180);

@@ -9,7 +9,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
-import org.caseflow.intake.domain.IntakePolicy;
+import org.caseflow.intake.domain.IntakeSettings;
 import org.caseflow.schemas.Topics;
 
 /**
@@ -22,12 +22,12 @@ public final class IntakeTopology {
     public static final String PERSONS_STORE = "intake-person-cases";
 
     private final IntakeSerdes serdes;
-    private final IntakePolicy policy;
+    private final IntakeSettings settings;
     private final IntakeMetrics metrics;
 
-    public IntakeTopology(IntakeSerdes serdes, IntakePolicy policy, IntakeMetrics metrics) {
+    public IntakeTopology(IntakeSerdes serdes, IntakeSettings settings, IntakeMetrics metrics) {
         this.serdes = serdes;
-        this.policy = policy;
+        this.settings = settings;
         this.metrics = metrics;
     }
 
@@ -42,7 +42,7 @@ public final class IntakeTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PERSONS_STORE), Serdes.String(), Serdes.String()));
 
         builder.stream(Topics.INTAKE_SUBMISSIONS, Consumed.with(Serdes.String(), serdes.submissions()).withName("submissions"))
-                .process(() -> new SubmissionProcessor(policy, metrics), Named.as("decide-submission"), SUBMISSIONS_STORE)
+                .process(() -> new SubmissionProcessor(settings, metrics), Named.as("decide-submission"), SUBMISSIONS_STORE)
                 .split(Named.as("outcome-"))
                 .branch((key, outcome) -> outcome.isRejection(), Branched.withConsumer(rejections -> rejections
                         .mapValues(outcome -> outcome.rejection(), Named.as("rejection"))

@@ -7,7 +7,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.caseflow.intake.domain.IntakeDecision;
-import org.caseflow.intake.domain.IntakePolicy;
+import org.caseflow.intake.domain.IntakeSettings;
 import org.caseflow.intake.domain.Submission;
 import org.caseflow.intake.domain.SubmissionStatus;
 import org.caseflow.schemas.common.Role;
@@ -21,22 +21,22 @@ import org.slf4j.LoggerFactory;
  * good (the status store, with changelog, survives restarts); a retry changes nothing; a different
  * submission under a used id is refused. Logs ids only, never personal data.
  */
-final class SubmissionProcessor implements Processor<String, SubmissionEnvelope, String, Outcome> {
+final class SubmissionProcessor implements Processor<String, SubmissionEnvelope, String, SubmissionOutput> {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionProcessor.class);
 
-    private final IntakePolicy policy;
+    private final IntakeSettings settings;
     private final IntakeMetrics metrics;
-    private ProcessorContext<String, Outcome> context;
+    private ProcessorContext<String, SubmissionOutput> context;
     private KeyValueStore<String, SubmissionStatus> statuses;
 
-    SubmissionProcessor(IntakePolicy policy, IntakeMetrics metrics) {
-        this.policy = policy;
+    SubmissionProcessor(IntakeSettings settings, IntakeMetrics metrics) {
+        this.settings = settings;
         this.metrics = metrics;
     }
 
     @Override
-    public void init(ProcessorContext<String, Outcome> context) {
+    public void init(ProcessorContext<String, SubmissionOutput> context) {
         this.context = context;
         this.statuses = context.getStateStore(IntakeTopology.SUBMISSIONS_STORE);
     }
@@ -71,14 +71,14 @@ final class SubmissionProcessor implements Processor<String, SubmissionEnvelope,
         }
         boolean fieldOffice = envelope.getMetadata().getActor().getRole() == Role.FIELD_OFFICE;
         IntakeDecision decision = IntakeDecision.decide(submission, fingerprint, statuses.get(record.key()), fieldOffice,
-                policy, now, Instant.ofEpochMilli(record.timestamp()));
+                settings, now, Instant.ofEpochMilli(record.timestamp()));
         switch (decision) {
             case IntakeDecision.Open open -> {
                 statuses.put(record.key(), open.status());
                 metrics.submission(station, "accepted");
                 String personKey = SubmissionMapper.personKey(avro).orElse("case:" + open.caseId());
                 context.forward(record.withKey(personKey)
-                        .withValue(Outcome.opened(Envelopes.caseOpened(envelope, open.caseId(), open.flags(), now), personKey)));
+                        .withValue(SubmissionOutput.opened(Envelopes.caseOpened(envelope, open.caseId(), open.flags(), now), personKey)));
                 log.debug("submission {} accepted as case {}", record.key(), open.caseId());
             }
             case IntakeDecision.Reject reject -> {
@@ -92,7 +92,7 @@ final class SubmissionProcessor implements Processor<String, SubmissionEnvelope,
             case IntakeDecision.Conflict conflict -> {
                 metrics.submission(station, "conflict");
                 metrics.rejection(station, conflict.reason().code().name());
-                context.forward(record.withValue(Outcome.rejected(
+                context.forward(record.withValue(SubmissionOutput.rejected(
                         Envelopes.rejection(envelope, fingerprint, station, java.util.List.of(conflict.reason()), now))));
                 log.warn("submission {} reused for a different submission; the first one stands", record.key());
             }
@@ -103,7 +103,7 @@ final class SubmissionProcessor implements Processor<String, SubmissionEnvelope,
                         java.util.List<org.caseflow.intake.domain.Reason> reasons) {
         metrics.submission(station, "rejected");
         reasons.forEach(r -> metrics.rejection(station, r.code().name()));
-        context.forward(record.withValue(Outcome.rejected(rejection)));
+        context.forward(record.withValue(SubmissionOutput.rejected(rejection)));
         log.debug("submission {} rejected: {}", record.key(), reasons.stream().map(r -> r.code().name()).toList());
     }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SubmissionRulesTest {
 
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
-    static final IntakePolicy POLICY = new IntakePolicy(Set.of("LAJAS_BLANCAS", "SAN_VICENTE"), Duration.ofDays(30), Duration.ofMinutes(5));
+    static final IntakeSettings POLICY = new IntakeSettings(Set.of("LAJAS_BLANCAS", "SAN_VICENTE"), Duration.ofDays(30), Duration.ofMinutes(5));
 
     static Submission valid() {
         return new Submission("sub-1", "field-office",

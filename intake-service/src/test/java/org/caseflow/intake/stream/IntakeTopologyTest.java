@@ -20,7 +20,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.caseflow.intake.TestSubmissions;
-import org.caseflow.intake.domain.IntakePolicy;
+import org.caseflow.intake.domain.IntakeSettings;
 import org.caseflow.intake.domain.SubmissionStatus;
 import org.caseflow.platform.kafka.JsonSerde;
 import org.caseflow.schemas.Topics;
@@ -43,7 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class IntakeTopologyTest {
 
-    static final IntakePolicy POLICY = new IntakePolicy(Set.of("LAJAS_BLANCAS", "SAN_VICENTE"), Duration.ofDays(30), Duration.ofMinutes(5));
+    static final IntakeSettings POLICY = new IntakeSettings(Set.of("LAJAS_BLANCAS", "SAN_VICENTE"), Duration.ofDays(30), Duration.ofMinutes(5));
 
     SimpleMeterRegistry meters;
     TopologyTestDriver driver;

@@ -70,56 +70,106 @@ public record RemovalCase(String caseId, Intake intake, List<String> interviewFe
     }
 
     public RemovalCase withIntake(Intake i) {
-        return new RemovalCase(caseId, i, interviewFeared, decision, protectionReferred, reviewRequested, reviewUpheld, reviewWaived,
-                reviewWindowClosesAt, concluded, stage, destination, notBefore, booking);
+        return with(c -> c.intake(i));
     }
 
     public RemovalCase withInterviewFeared(List<String> feared) {
-        return new RemovalCase(caseId, intake, feared, decision, protectionReferred, reviewRequested, reviewUpheld, reviewWaived,
-                reviewWindowClosesAt, concluded, stage, destination, notBefore, booking);
+        return with(c -> c.interviewFeared(feared));
     }
 
+    /** The decision, and the review window it opened. */
     public RemovalCase withDecision(Decision d) {
-        return new RemovalCase(caseId, intake, interviewFeared, d, protectionReferred, reviewRequested, reviewUpheld, reviewWaived,
-                d.windowClosesAt(), concluded, stage, destination, notBefore, booking);
+        return with(c -> c.decision(d).reviewWindowClosesAt(d.windowClosesAt()));
     }
 
     public RemovalCase withProtectionReferred() {
-        return new RemovalCase(caseId, intake, interviewFeared, decision, true, reviewRequested, reviewUpheld, reviewWaived,
-                reviewWindowClosesAt, concluded, stage, destination, notBefore, booking);
+        return with(c -> c.protectionReferred(true));
     }
 
     public RemovalCase withReviewRequested() {
-        return new RemovalCase(caseId, intake, interviewFeared, decision, protectionReferred, true, reviewUpheld, reviewWaived,
-                reviewWindowClosesAt, concluded, stage, destination, notBefore, booking);
+        return with(c -> c.reviewRequested(true));
     }
 
     public RemovalCase withReviewDecided(boolean upheld) {
-        return new RemovalCase(caseId, intake, interviewFeared, decision, protectionReferred, reviewRequested, upheld, reviewWaived,
-                reviewWindowClosesAt, concluded, stage, destination, notBefore, booking);
+        return with(c -> c.reviewUpheld(upheld));
     }
 
     public RemovalCase withReviewWaived() {
-        return new RemovalCase(caseId, intake, interviewFeared, decision, protectionReferred, reviewRequested, reviewUpheld, true,
-                reviewWindowClosesAt, concluded, stage, destination, notBefore, booking);
+        return with(c -> c.reviewWaived(true));
     }
 
-    public RemovalCase withConcluded(Concluded c) {
-        return new RemovalCase(caseId, intake, interviewFeared, decision, protectionReferred, reviewRequested, reviewUpheld, reviewWaived,
-                reviewWindowClosesAt, c, stage, destination, notBefore, booking);
+    public RemovalCase withConcluded(Concluded concluded) {
+        return with(c -> c.concluded(concluded));
     }
 
     public RemovalCase withBooking(Booking b) {
-        return new RemovalCase(caseId, intake, interviewFeared, decision, protectionReferred, reviewRequested, reviewUpheld, reviewWaived,
-                reviewWindowClosesAt, concluded, stage, destination, notBefore, b);
+        return with(c -> c.booking(b));
     }
 
+    /** In a stage, for a destination, not before a moment. */
     public RemovalCase inStage(Stage s, String dest, Instant earliest) {
-        return new RemovalCase(caseId, intake, interviewFeared, decision, protectionReferred, reviewRequested, reviewUpheld, reviewWaived,
-                reviewWindowClosesAt, concluded, s, dest, earliest, booking);
+        return with(c -> c.stage(s).destination(dest).notBefore(earliest));
     }
 
     public RemovalCase inStage(Stage s) {
-        return inStage(s, destination, notBefore);
+        return with(c -> c.stage(s));
+    }
+
+    /** A copy with some fields changed; every copy goes through {@link Copy}, so a new field is added in one place. */
+    private RemovalCase with(java.util.function.UnaryOperator<Copy> change) {
+        return change.apply(new Copy(this)).build();
+    }
+
+    private static final class Copy {
+        private final String caseId;
+        private Intake intake;
+        private List<String> interviewFeared;
+        private Decision decision;
+        private boolean protectionReferred;
+        private boolean reviewRequested;
+        private Boolean reviewUpheld;
+        private boolean reviewWaived;
+        private Instant reviewWindowClosesAt;
+        private Concluded concluded;
+        private Stage stage;
+        private String destination;
+        private Instant notBefore;
+        private Booking booking;
+
+        Copy(RemovalCase c) {
+            caseId = c.caseId;
+            intake = c.intake;
+            interviewFeared = c.interviewFeared;
+            decision = c.decision;
+            protectionReferred = c.protectionReferred;
+            reviewRequested = c.reviewRequested;
+            reviewUpheld = c.reviewUpheld;
+            reviewWaived = c.reviewWaived;
+            reviewWindowClosesAt = c.reviewWindowClosesAt;
+            concluded = c.concluded;
+            stage = c.stage;
+            destination = c.destination;
+            notBefore = c.notBefore;
+            booking = c.booking;
+        }
+
+        Copy intake(Intake v) { intake = v; return this; }
+        Copy interviewFeared(List<String> v) { interviewFeared = v; return this; }
+        Copy decision(Decision v) { decision = v; return this; }
+        Copy protectionReferred(boolean v) { protectionReferred = v; return this; }
+        Copy reviewRequested(boolean v) { reviewRequested = v; return this; }
+        Copy reviewUpheld(Boolean v) { reviewUpheld = v; return this; }
+        Copy reviewWaived(boolean v) { reviewWaived = v; return this; }
+        Copy reviewWindowClosesAt(Instant v) { reviewWindowClosesAt = v; return this; }
+        Copy concluded(Concluded v) { concluded = v; return this; }
+        Copy stage(Stage v) { stage = v; return this; }
+        Copy destination(String v) { destination = v; return this; }
+        Copy notBefore(Instant v) { notBefore = v; return this; }
+        Copy booking(Booking v) { booking = v; return this; }
+
+        RemovalCase build() {
+            return new RemovalCase(caseId, intake, interviewFeared, decision, protectionReferred, reviewRequested, reviewUpheld, reviewWaived,
+                    reviewWindowClosesAt, concluded, stage, destination, notBefore, booking);
+        }
     }
 }

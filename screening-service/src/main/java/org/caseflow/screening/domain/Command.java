@@ -19,7 +19,7 @@ public sealed interface Command {
         }
     }
 
-    record Decide(String commandId, Actor actor, Outcome outcome, String rationale) implements Command {
+    record Decide(String commandId, Actor actor, ScreeningOutcome outcome, String rationale) implements Command {
     }
 
     record RequestReview(String commandId, Actor actor, String reason) implements Command {

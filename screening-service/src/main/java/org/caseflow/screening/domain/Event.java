@@ -20,7 +20,7 @@ public sealed interface Event {
                              List<String> fearedCountries) implements Event {
     }
 
-    record Decided(Instant at, Actor actor, Certification certification, Outcome outcome, String rationale, ReviewWindow window) implements Event {
+    record Decided(Instant at, Actor actor, Certification certification, ScreeningOutcome outcome, String rationale, ReviewWindow window) implements Event {
     }
 
     record ReviewRequested(Instant at, Actor actor, String reason) implements Event {
@@ -37,7 +37,7 @@ public sealed interface Event {
     }
 
     /** Screening is over. */
-    record Concluded(Instant at, Actor actor, Outcome outcome, boolean eligibleForRemoval) implements Event {
+    record Concluded(Instant at, Actor actor, ScreeningOutcome outcome, boolean eligibleForRemoval) implements Event {
     }
 
     enum ProtectionReason { UNACCOMPANIED_MINOR, TRAFFICKING }

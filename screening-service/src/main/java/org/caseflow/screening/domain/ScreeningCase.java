@@ -13,7 +13,7 @@ import org.caseflow.vocabulary.CountryCode;
  * store; the audit replay rebuilds it from the log with the same fold.
  */
 public record ScreeningCase(String caseId, Status status, IntakeFacts facts, String assignedOfficer, Interview interview,
-                            Decision decision, ReviewWindow window, boolean reviewWaived, Outcome finalOutcome,
+                            Decision decision, ReviewWindow window, boolean reviewWaived, ScreeningOutcome finalOutcome,
                             boolean eligibleForRemoval, List<HistoryEntry> history) {
 
     public ScreeningCase {
@@ -24,7 +24,7 @@ public record ScreeningCase(String caseId, Status status, IntakeFacts facts, Str
                             List<String> fearedCountries, Instant at) {
     }
 
-    public record Decision(String officerId, Certification certification, Outcome outcome, String rationale, Instant at) {
+    public record Decision(String officerId, Certification certification, ScreeningOutcome outcome, String rationale, Instant at) {
     }
 
     /** One line of the case's screening history: what, when, by whom. */
@@ -45,25 +45,68 @@ public record ScreeningCase(String caseId, Status status, IntakeFacts facts, Str
         h.add(new HistoryEntry(e.getClass().getSimpleName(), e.at(), e.actor().id(), e.actor().role().name()));
         return switch (e) {
             case Event.Queued q -> new ScreeningCase(caseId, Status.AWAITING_SCREENING, q.facts(), null, null, null, null, false, null, false, h);
-            case Event.Assigned a -> new ScreeningCase(caseId, Status.ASSIGNED, facts, a.officerId(), interview, decision, window, reviewWaived,
-                    finalOutcome, eligibleForRemoval, h);
-            case Event.InterviewRecorded i -> new ScreeningCase(caseId, Status.INTERVIEWED, facts, assignedOfficer,
-                    new Interview(i.actor().id(), i.language(), i.interpreterUsed(), i.fearArticulated(), i.fearedCountries(), i.at()),
-                    decision, window, reviewWaived, finalOutcome, eligibleForRemoval, h);
-            case Event.Decided d -> new ScreeningCase(caseId, d.outcome() == Outcome.NO_CREDIBLE_FEAR ? Status.REVIEW_WINDOW_OPEN : status,
-                    facts, assignedOfficer, interview, new Decision(d.actor().id(), d.certification(), d.outcome(), d.rationale(), d.at()),
-                    d.window(), reviewWaived, finalOutcome, eligibleForRemoval, h);
-            case Event.ReviewRequested r -> new ScreeningCase(caseId, Status.REVIEW_REQUESTED, facts, assignedOfficer, interview, decision,
-                    window, reviewWaived, finalOutcome, eligibleForRemoval, h);
-            case Event.ReviewDecided r -> new ScreeningCase(caseId, status, facts, assignedOfficer, interview, decision, window,
-                    reviewWaived, finalOutcome, eligibleForRemoval, h);
-            case Event.ReviewWaived w -> new ScreeningCase(caseId, status, facts, assignedOfficer, interview, decision, window, true,
-                    finalOutcome, eligibleForRemoval, h);
-            case Event.ProtectionReferred p -> new ScreeningCase(caseId, Status.PROTECTION_REFERRED, p.facts() != null ? p.facts() : facts,
-                    assignedOfficer, interview, decision, window, reviewWaived, Outcome.PROTECTION_REFERRAL, false, h);
-            case Event.Concluded c -> new ScreeningCase(caseId, status == Status.PROTECTION_REFERRED ? status : Status.FINAL, facts,
-                    assignedOfficer, interview, decision, window, reviewWaived, c.outcome(), c.eligibleForRemoval(), h);
+            case Event.Assigned a -> with(c -> c.status(Status.ASSIGNED).assignedOfficer(a.officerId()).history(h));
+            case Event.InterviewRecorded i -> with(c -> c.status(Status.INTERVIEWED).history(h).interview(
+                    new Interview(i.actor().id(), i.language(), i.interpreterUsed(), i.fearArticulated(), i.fearedCountries(), i.at())));
+            case Event.Decided d -> with(c -> c.status(d.outcome() == ScreeningOutcome.NO_CREDIBLE_FEAR ? Status.REVIEW_WINDOW_OPEN : status)
+                    .decision(new Decision(d.actor().id(), d.certification(), d.outcome(), d.rationale(), d.at())).window(d.window()).history(h));
+            case Event.ReviewRequested r -> with(c -> c.status(Status.REVIEW_REQUESTED).history(h));
+            case Event.ReviewDecided r -> with(c -> c.history(h));
+            case Event.ReviewWaived w -> with(c -> c.reviewWaived(true).history(h));
+            case Event.ProtectionReferred p -> with(c -> c.status(Status.PROTECTION_REFERRED).facts(p.facts() != null ? p.facts() : facts)
+                    .finalOutcome(ScreeningOutcome.PROTECTION_REFERRAL).eligibleForRemoval(false).history(h));
+            case Event.Concluded k -> with(c -> c.status(status == Status.PROTECTION_REFERRED ? status : Status.FINAL).finalOutcome(k.outcome())
+                    .eligibleForRemoval(k.eligibleForRemoval()).history(h));
         };
+    }
+
+    /** A copy with some fields changed; every copy goes through {@link Copy}, so a new field is added in one place. */
+    private ScreeningCase with(java.util.function.UnaryOperator<Copy> change) {
+        return change.apply(new Copy(this)).build();
+    }
+
+    private static final class Copy {
+        private final String caseId;
+        private Status status;
+        private IntakeFacts facts;
+        private String assignedOfficer;
+        private Interview interview;
+        private Decision decision;
+        private ReviewWindow window;
+        private boolean reviewWaived;
+        private ScreeningOutcome finalOutcome;
+        private boolean eligibleForRemoval;
+        private List<HistoryEntry> history;
+
+        Copy(ScreeningCase c) {
+            caseId = c.caseId;
+            status = c.status;
+            facts = c.facts;
+            assignedOfficer = c.assignedOfficer;
+            interview = c.interview;
+            decision = c.decision;
+            window = c.window;
+            reviewWaived = c.reviewWaived;
+            finalOutcome = c.finalOutcome;
+            eligibleForRemoval = c.eligibleForRemoval;
+            history = c.history;
+        }
+
+        Copy status(Status v) { status = v; return this; }
+        Copy facts(IntakeFacts v) { facts = v; return this; }
+        Copy assignedOfficer(String v) { assignedOfficer = v; return this; }
+        Copy interview(Interview v) { interview = v; return this; }
+        Copy decision(Decision v) { decision = v; return this; }
+        Copy window(ReviewWindow v) { window = v; return this; }
+        Copy reviewWaived(boolean v) { reviewWaived = v; return this; }
+        Copy finalOutcome(ScreeningOutcome v) { finalOutcome = v; return this; }
+        Copy eligibleForRemoval(boolean v) { eligibleForRemoval = v; return this; }
+        Copy history(List<HistoryEntry> v) { history = v; return this; }
+
+        ScreeningCase build() {
+            return new ScreeningCase(caseId, status, facts, assignedOfficer, interview, decision, window, reviewWaived, finalOutcome,
+                    eligibleForRemoval, history);
+        }
     }
 
     /** Every country the person named as feared, at intake or in the interview (S3), normalised (a code that is not one is kept as given). */

@@ -35,7 +35,7 @@ public final class ScreeningPolicy {
     public List<Event> onCaseOpened(IntakeFacts facts, Actor actor, Instant now) {
         if (facts.protectionRequired()) {
             return List.of(new Event.ProtectionReferred(now, actor, protectionReasons(facts), facts),
-                    new Event.Concluded(now, actor, Outcome.PROTECTION_REFERRAL, false));
+                    new Event.Concluded(now, actor, ScreeningOutcome.PROTECTION_REFERRAL, false));
         }
         return List.of(new Event.Queued(now, actor, facts));
     }
@@ -46,13 +46,13 @@ public final class ScreeningPolicy {
             return List.of();
         }
         return List.of(new Event.ProtectionReferred(now, actor, protectionReasons(amended), amended),
-                new Event.Concluded(now, actor, Outcome.PROTECTION_REFERRAL, false));
+                new Event.Concluded(now, actor, ScreeningOutcome.PROTECTION_REFERRAL, false));
     }
 
     /** The review window closes on time: the negative decision becomes final and removal may follow. */
     public List<Event> closeWindowIfDue(ScreeningCase c, Instant now) {
         if (c.status() == Status.REVIEW_WINDOW_OPEN && !now.isBefore(c.window().closesAt())) {
-            return List.of(new Event.Concluded(now, Actor.SYSTEM, Outcome.NO_CREDIBLE_FEAR, true));
+            return List.of(new Event.Concluded(now, Actor.SYSTEM, ScreeningOutcome.NO_CREDIBLE_FEAR, true));
         }
         return List.of();
     }
@@ -134,19 +134,19 @@ public final class ScreeningPolicy {
         if (d.rationale() == null || d.rationale().isBlank()) {
             return refused(Kind.UNPROCESSABLE, "RATIONALE_REQUIRED", "A decision needs a rationale.");
         }
-        if (d.outcome() == Outcome.NO_CREDIBLE_FEAR && c.facts().protectionRequired()) {
+        if (d.outcome() == ScreeningOutcome.NO_CREDIBLE_FEAR && c.facts().protectionRequired()) {
             return refused(Kind.UNPROCESSABLE, "S2_PROTECTION_FIRST", "A protected case can never get NO_CREDIBLE_FEAR.");
         }
-        ReviewWindow window = d.outcome() == Outcome.NO_CREDIBLE_FEAR ? new ReviewWindow(now, now.plus(reviewWindow)) : null;
+        ReviewWindow window = d.outcome() == ScreeningOutcome.NO_CREDIBLE_FEAR ? new ReviewWindow(now, now.plus(reviewWindow)) : null;
         List<Event> events = new ArrayList<>();
         events.add(new Event.Decided(now, d.actor(), officer.certification(), d.outcome(), d.rationale(), window));
         switch (d.outcome()) {
             case NO_CREDIBLE_FEAR -> { }
-            case CREDIBLE_FEAR -> events.add(new Event.Concluded(now, d.actor(), Outcome.CREDIBLE_FEAR, false));
-            case VOLUNTARY_RETURN -> events.add(new Event.Concluded(now, d.actor(), Outcome.VOLUNTARY_RETURN, true));
+            case CREDIBLE_FEAR -> events.add(new Event.Concluded(now, d.actor(), ScreeningOutcome.CREDIBLE_FEAR, false));
+            case VOLUNTARY_RETURN -> events.add(new Event.Concluded(now, d.actor(), ScreeningOutcome.VOLUNTARY_RETURN, true));
             case PROTECTION_REFERRAL -> {
                 events.add(new Event.ProtectionReferred(now, d.actor(), protectionReasons(c.facts()), null));
-                events.add(new Event.Concluded(now, d.actor(), Outcome.PROTECTION_REFERRAL, false));
+                events.add(new Event.Concluded(now, d.actor(), ScreeningOutcome.PROTECTION_REFERRAL, false));
             }
         }
         return new Verdict.Accepted(events);
@@ -185,7 +185,7 @@ public final class ScreeningPolicy {
         if (r.rationale() == null || r.rationale().isBlank()) {
             return refused(Kind.UNPROCESSABLE, "RATIONALE_REQUIRED", "A review decision needs a rationale.");
         }
-        Outcome outcome = r.upheld() ? Outcome.NO_CREDIBLE_FEAR : Outcome.CREDIBLE_FEAR;
+        ScreeningOutcome outcome = r.upheld() ? ScreeningOutcome.NO_CREDIBLE_FEAR : ScreeningOutcome.CREDIBLE_FEAR;
         return new Verdict.Accepted(List.of(new Event.ReviewDecided(now, r.actor(), r.upheld(), r.rationale()),
                 new Event.Concluded(now, r.actor(), outcome, r.upheld())));
     }
@@ -201,7 +201,7 @@ public final class ScreeningPolicy {
             return refused(Kind.UNPROCESSABLE, "REASON_REQUIRED", "A waiver records why.");
         }
         return new Verdict.Accepted(List.of(new Event.ReviewWaived(now, w.actor(), w.reason()),
-                new Event.Concluded(now, w.actor(), Outcome.NO_CREDIBLE_FEAR, true)));
+                new Event.Concluded(now, w.actor(), ScreeningOutcome.NO_CREDIBLE_FEAR, true)));
     }
 
     private static List<Event.ProtectionReason> protectionReasons(IntakeFacts facts) {

@@ -24,7 +24,6 @@ import org.caseflow.screening.domain.Command;
 import org.caseflow.screening.domain.Event;
 import org.caseflow.screening.domain.IntakeFacts;
 import org.caseflow.screening.domain.Officer;
-import org.caseflow.screening.domain.Outcome;
 import org.caseflow.screening.domain.ScreeningCase;
 
 /** Translation between the Avro contracts and the screening domain. */
@@ -71,7 +70,7 @@ public final class AvroMapping {
             case AssignCase a -> new Command.Assign(id, actor, a.getOfficerId());
             case RecordInterview i -> new Command.RecordInterview(id, actor, i.getLanguage(), i.getInterpreterUsed(), i.getFearArticulated(),
                     i.getFearedCountries());
-            case DecideScreening d -> new Command.Decide(id, actor, Outcome.valueOf(d.getOutcome().name()), d.getRationale());
+            case DecideScreening d -> new Command.Decide(id, actor, org.caseflow.screening.domain.ScreeningOutcome.valueOf(d.getOutcome().name()), d.getRationale());
             case RequestReview r -> new Command.RequestReview(id, actor, r.getReason());
             case DecideReview r -> new Command.DecideReview(id, actor, r.getResult() == ReviewResult.UPHELD, r.getRationale());
             case WaiveReview w -> new Command.WaiveReview(id, actor, w.getReason());

@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.caseflow.screening.domain.Outcome;
+import org.caseflow.screening.domain.ScreeningOutcome;
 import org.caseflow.screening.domain.Status;
 
 /** Screening's domain metrics. The backlog gauge sums the counts each stream task reports for its own cases. */
@@ -38,7 +38,7 @@ public final class ScreeningMetrics {
         return backlogByTask.values().stream().mapToLong(m -> m.getOrDefault(status, 0L)).sum();
     }
 
-    void decision(Outcome outcome, Duration sinceIntake) {
+    void decision(ScreeningOutcome outcome, Duration sinceIntake) {
         Counter.builder("caseflow.screening.decisions").description("Screening decisions, by outcome")
                 .tag("outcome", outcome.name()).register(meters).increment();
         Timer.builder("caseflow.screening.intake.to.decision").description("From CaseOpened to the screening decision")
@@ -53,7 +53,7 @@ public final class ScreeningMetrics {
         Counter.builder("caseflow.screening.protection.referrals").description("Cases referred to protection (S2)").register(meters).increment();
     }
 
-    void concluded(Outcome outcome, boolean eligible) {
+    void concluded(ScreeningOutcome outcome, boolean eligible) {
         Counter.builder("caseflow.screening.concluded").description("Cases whose screening ended, by final outcome")
                 .tag("outcome", outcome.name()).tag("eligible_for_removal", String.valueOf(eligible)).register(meters).increment();
     }

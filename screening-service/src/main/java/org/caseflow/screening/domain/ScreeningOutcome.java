@@ -1,6 +1,6 @@
 package org.caseflow.screening.domain;
 
-public enum Outcome {
+public enum ScreeningOutcome {
     CREDIBLE_FEAR,
     NO_CREDIBLE_FEAR,
     PROTECTION_REFERRAL,

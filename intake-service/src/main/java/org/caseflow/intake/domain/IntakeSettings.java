@@ -7,9 +7,9 @@ import java.util.Set;
  * The configurable part of the rules: the reception stations that may submit, how old an encounter
  * may be when it reaches intake, and the tolerance for clocks of field devices running ahead.
  */
-public record IntakePolicy(Set<String> stations, Duration maxEncounterAge, Duration clockSkew) {
+public record IntakeSettings(Set<String> stations, Duration maxEncounterAge, Duration clockSkew) {
 
-    public IntakePolicy {
+    public IntakeSettings {
         stations = Set.copyOf(stations);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -107,35 +108,52 @@ public final class ScreeningPolicy {
         return accepted(new Event.InterviewRecorded(now, i.actor(), i.language(), i.interpreterUsed(), i.fearArticulated(), i.fearedCountries()));
     }
 
+    /** What a decision is judged on: the case, the command, the deciding officer as registered (or null), the time. */
+    public record DecisionFacts(ScreeningCase c, Command.Decide command, Officer officer, Instant now) {
+    }
+
+    /** One named rule of a decision: empty when it holds, else the refusal that names it. */
+    public record DecisionRule(String name, Function<DecisionFacts, Optional<Verdict.Refused>> check) {
+    }
+
+    /** Every rule a decision must pass, in the order applied; the first that fails refuses it. */
+    public static final List<DecisionRule> DECISION_RULES = List.of(
+            new DecisionRule("an officer decides", f -> OFFICERS.contains(f.command().actor().role()) ? Optional.empty()
+                    : Optional.of(roleNotAllowed("decide screenings", "a screening officer"))),
+            new DecisionRule("an interview was recorded", f -> f.c().status() == Status.AWAITING_SCREENING || f.c().status() == Status.ASSIGNED
+                    ? Optional.of(refused(Kind.CONFLICT, "INTERVIEW_REQUIRED", "A decision needs a recorded interview; the case is " + f.c().status() + "."))
+                    : Optional.empty()),
+            new DecisionRule("not decided yet", f -> f.c().status() == Status.INTERVIEWED ? Optional.empty()
+                    : Optional.of(wrongState(f.c(), "decide it", "interviewed and not yet decided"))),
+            new DecisionRule("the assigned officer decides", f -> f.command().actor().id().equals(f.c().assignedOfficer()) ? Optional.empty()
+                    : Optional.of(refused(Kind.UNPROCESSABLE, "NOT_ASSIGNED_OFFICER",
+                            "Only the assigned officer (" + f.c().assignedOfficer() + ") decides this case."))),
+            new DecisionRule("S1: the decider is certified now", f -> f.officer() != null && f.officer().certification() != null
+                    && f.officer().certification().validAt(f.now()) ? Optional.empty()
+                    : Optional.of(refused(Kind.UNPROCESSABLE, "CERTIFICATION_INVALID",
+                            "S1: the deciding officer must hold a valid screening certification at the time of the decision."))),
+            new DecisionRule("a language both understood", ScreeningPolicy::noSharedLanguage),
+            new DecisionRule("a rationale", f -> f.command().rationale() == null || f.command().rationale().isBlank()
+                    ? Optional.of(refused(Kind.UNPROCESSABLE, "RATIONALE_REQUIRED", "A decision needs a rationale.")) : Optional.empty()),
+            new DecisionRule("S2: protection first", f -> f.command().outcome() == ScreeningOutcome.NO_CREDIBLE_FEAR && f.c().facts().protectionRequired()
+                    ? Optional.of(refused(Kind.UNPROCESSABLE, "S2_PROTECTION_FIRST", "A protected case can never get NO_CREDIBLE_FEAR."))
+                    : Optional.empty()));
+
+    private static Optional<Verdict.Refused> noSharedLanguage(DecisionFacts f) {
+        var interview = f.c().interview();
+        boolean shared = f.officer().languages().contains(interview.language()) && f.c().facts().languages().contains(interview.language());
+        return interview.interpreterUsed() || shared ? Optional.empty() : Optional.of(refused(Kind.UNPROCESSABLE, "NO_SHARED_LANGUAGE",
+                "The interview in '" + interview.language() + "' had no interpreter and is not a language both officer and person speak."));
+    }
+
     private Verdict decide(ScreeningCase c, Command.Decide d, Function<String, Officer> officers, Instant now) {
-        if (!OFFICERS.contains(d.actor().role())) {
-            return roleNotAllowed("decide screenings", "a screening officer");
-        }
-        if (c.status() == Status.AWAITING_SCREENING || c.status() == Status.ASSIGNED) {
-            return refused(Kind.CONFLICT, "INTERVIEW_REQUIRED", "A decision needs a recorded interview; the case is " + c.status() + ".");
-        }
-        if (c.status() != Status.INTERVIEWED) {
-            return wrongState(c, "decide it", "interviewed and not yet decided");
-        }
-        if (!d.actor().id().equals(c.assignedOfficer())) {
-            return refused(Kind.UNPROCESSABLE, "NOT_ASSIGNED_OFFICER", "Only the assigned officer (" + c.assignedOfficer() + ") decides this case.");
-        }
         Officer officer = officers.apply(d.actor().id());
-        if (officer == null || officer.certification() == null || !officer.certification().validAt(now)) {
-            return refused(Kind.UNPROCESSABLE, "CERTIFICATION_INVALID",
-                    "S1: the deciding officer must hold a valid screening certification at the time of the decision.");
-        }
-        var interview = c.interview();
-        boolean sharedLanguage = officer.languages().contains(interview.language()) && c.facts().languages().contains(interview.language());
-        if (!interview.interpreterUsed() && !sharedLanguage) {
-            return refused(Kind.UNPROCESSABLE, "NO_SHARED_LANGUAGE",
-                    "The interview in '" + interview.language() + "' had no interpreter and is not a language both officer and person speak.");
-        }
-        if (d.rationale() == null || d.rationale().isBlank()) {
-            return refused(Kind.UNPROCESSABLE, "RATIONALE_REQUIRED", "A decision needs a rationale.");
-        }
-        if (d.outcome() == ScreeningOutcome.NO_CREDIBLE_FEAR && c.facts().protectionRequired()) {
-            return refused(Kind.UNPROCESSABLE, "S2_PROTECTION_FIRST", "A protected case can never get NO_CREDIBLE_FEAR.");
+        DecisionFacts facts = new DecisionFacts(c, d, officer, now);
+        for (DecisionRule rule : DECISION_RULES) {
+            Optional<Verdict.Refused> refusal = rule.check().apply(facts);
+            if (refusal.isPresent()) {
+                return refusal.get();
+            }
         }
         ReviewWindow window = d.outcome() == ScreeningOutcome.NO_CREDIBLE_FEAR ? new ReviewWindow(now, now.plus(reviewWindow)) : null;
         List<Event> events = new ArrayList<>();
@@ -219,15 +237,15 @@ public final class ScreeningPolicy {
         return new Verdict.Accepted(List.of(event));
     }
 
-    private static Verdict refused(Kind kind, String rule, String detail) {
+    private static Verdict.Refused refused(Kind kind, String rule, String detail) {
         return new Verdict.Refused(kind, rule, detail);
     }
 
-    private static Verdict roleNotAllowed(String what, String who) {
+    private static Verdict.Refused roleNotAllowed(String what, String who) {
         return refused(Kind.UNPROCESSABLE, "ROLE_NOT_ALLOWED", "Only " + who + " may " + what + ".");
     }
 
-    private static Verdict wrongState(ScreeningCase c, String what, String needed) {
+    private static Verdict.Refused wrongState(ScreeningCase c, String what, String needed) {
         return refused(Kind.CONFLICT, "WRONG_STATE", "Cannot " + what + ": the case is " + c.status() + ", it must be " + needed + ".");
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -24,6 +25,8 @@ public final class CaseAudit {
             Replays the whole log (case topics, officer registry, flight records, submissions and rejections) and checks
             every safeguard S1-S6 and the log's integrity. Exit 0 clean, 1 findings, 2 could not read the log.
               --bootstrap HOST:PORT       broker (127.0.0.1:9092)
+              --kafka-config FILE         Kafka client settings with the auditor's credentials
+                                          (.caseflow/credentials/auditor.properties when it exists)
               --registry URL              registry v3 API (http://127.0.0.1:8081/apis/registry/v3)
               --from TIME --to TIME       report findings logged in this window (ISO-8601); the replay reads from the start
               --case ID                   one case only, with its timeline
@@ -33,9 +36,16 @@ public final class CaseAudit {
               --clock-tolerance DURATION  claimed times may differ from the broker's by this much (PT10S)
               --help                      this text""";
 
-    public record Options(String bootstrap, String registry, Instant from, Instant to, String caseId, String format, Path out, Duration stuckAfter,
-                          Duration clockTolerance) {
+    /** {@code kafka}: client settings beside the bootstrap servers (the auditor's credentials); empty for a cluster without them. */
+    public record Options(String bootstrap, Map<String, Object> kafka, String registry, Instant from, Instant to, String caseId, String format,
+                          Path out, Duration stuckAfter, Duration clockTolerance) {
+        public Options {
+            kafka = Map.copyOf(kafka);
+        }
     }
+
+    /** The local default's auditor credentials, relative to where ./caseflow runs. */
+    static final Path LOCAL_AUDITOR = Path.of(".caseflow", "credentials", "auditor.properties");
 
     private CaseAudit() {
     }
@@ -83,6 +93,7 @@ public final class CaseAudit {
 
     static Options parse(String[] args) {
         String bootstrap = "127.0.0.1:9092";
+        Path kafkaConfig = Files.exists(LOCAL_AUDITOR) ? LOCAL_AUDITOR : null;
         String registry = "http://127.0.0.1:8081/apis/registry/v3";
         Instant from = null;
         Instant to = null;
@@ -99,6 +110,7 @@ public final class CaseAudit {
             try {
                 switch (args[i]) {
                     case "--bootstrap" -> bootstrap = value;
+                    case "--kafka-config" -> kafkaConfig = Path.of(value);
                     case "--registry" -> registry = value;
                     case "--from" -> from = Instant.parse(value);
                     case "--to" -> to = Instant.parse(value);
@@ -119,7 +131,13 @@ public final class CaseAudit {
             }
             i++;
         }
-        return new Options(bootstrap, registry, from, to, caseId, format, out, stuckAfter, clockTolerance);
+        Map<String, Object> kafka;
+        try {
+            kafka = kafkaConfig == null ? Map.of() : org.caseflow.localstack.KafkaCredentials.read(kafkaConfig);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot read --kafka-config " + kafkaConfig + ": " + e.getMessage());
+        }
+        return new Options(bootstrap, kafka, registry, from, to, caseId, format, out, stuckAfter, clockTolerance);
     }
 
     /** Replays and checks; {@code progress} gets one line per partition. */

@@ -27,15 +27,22 @@ final class LogReader implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
 
-    LogReader(String bootstrapServers) {
-        this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    /** {@code client}: more client settings (credentials). */
+    LogReader(String bootstrapServers, Map<String, Object> client) {
+        this.consumer = new KafkaConsumer<>(settings(client, Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000, ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024,
                 // the new consumer fetches in its own thread, so the next batches arrive while this one is checked
                 ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer",
-                ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000),
+                ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000)),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static Map<String, Object> settings(Map<String, Object> client, Map<String, Object> reader) {
+        Map<String, Object> all = new java.util.HashMap<>(client);
+        all.putAll(reader);
+        return all;
     }
 
     /** The topic's partitions; none when the topic does not exist. */

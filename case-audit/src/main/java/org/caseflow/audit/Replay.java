@@ -69,7 +69,7 @@ final class Replay {
     /** Reads the log and checks it. */
     AuditReport run() throws Exception {
         int partitions;
-        try (LogReader reader = new LogReader(options.bootstrap())) {
+        try (LogReader reader = new LogReader(options.bootstrap(), options.kafka())) {
             partitions = reader.partitions(Topics.CASE_INTAKE_EVENTS).size();
             if (partitions == 0) {
                 throw new IllegalStateException("no topic " + Topics.CASE_INTAKE_EVENTS + " at " + options.bootstrap());
@@ -99,7 +99,7 @@ final class Replay {
             pool.shutdownNow();
         }
         if (options.caseId() == null) {
-            try (LogReader reader = new LogReader(options.bootstrap())) {
+            try (LogReader reader = new LogReader(options.bootstrap(), options.kafka())) {
                 readDecoded(reader, List.of(Topics.INTAKE_SUBMISSIONS, Topics.INTAKE_REJECTIONS), this::submission);
             }
         }
@@ -203,7 +203,7 @@ final class Replay {
 
     private void replayPartition(int partition) {
         PartitionState state = new PartitionState();
-        try (LogReader reader = new LogReader(options.bootstrap())) {
+        try (LogReader reader = new LogReader(options.bootstrap(), options.kafka())) {
             List<TopicPartition> tps = Topics.CASE_TOPICS.stream().map(t -> new TopicPartition(t, partition)).toList();
             reader.readMerged(tps, raw -> {
                 AuditRecord r = decode(raw);

@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.avro.specific.SpecificRecord;
 import org.caseflow.localstack.LocalStack;
 import org.caseflow.schemas.CaseflowSerdes;
+import org.caseflow.schemas.Principals;
 import org.caseflow.schemas.Topics;
 import org.caseflow.schemas.common.Actor;
 import org.caseflow.schemas.common.CertificationRef;
@@ -96,8 +97,9 @@ public final class ReplayBenchmark {
         System.out.printf("bench: %d cases, %d events; starting a local broker and registry%n", cases, cases * 10);
         try (LocalStack stack = LocalStack.start(new LocalStack.Settings(Path.of(".caseflow-bench"), 0, 0, 0, 0, "WARN", Duration.ofSeconds(90), true))) {
             var registry = new CaseflowSerdes.RegistrySettings(stack.registryUrl(), true);
-            long written = write(stack.bootstrapServers(), registry, cases);
-            double rawRate = rawRead(stack.bootstrapServers());
+            // the synthetic log is written with the super user (it plays every writer), read as the auditor
+            long written = write(stack.kafkaClient(Principals.PROVISIONING), registry, cases);
+            double rawRate = rawRead(stack.kafkaClient(Principals.AUDITOR));
             System.gc();
             // the heap in use, sampled every 50 ms during the replay (garbage included: what the JVM really needed)
             java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
@@ -113,7 +115,8 @@ public final class ReplayBenchmark {
                 }
             });
             long start = System.nanoTime();
-            AuditReport report = CaseAudit.audit(new CaseAudit.Options(stack.bootstrapServers(), stack.registryUrl(), null, null, null, "text", null,
+            AuditReport report = CaseAudit.audit(new CaseAudit.Options(stack.bootstrapServers(),
+                    stack.credentials().clientProperties(Principals.AUDITOR), stack.registryUrl(), null, null, null, "text", null,
                     Duration.ofDays(3650), Duration.ofSeconds(30)), System.out);
             double seconds = (System.nanoTime() - start) / 1e9;
             double replayRate = report.records / seconds;
@@ -141,8 +144,8 @@ public final class ReplayBenchmark {
         System.exit(2);
     }
 
-    private static long write(String bootstrap, CaseflowSerdes.RegistrySettings registry, long cases) throws Exception {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+    private static long write(Map<String, Object> client, CaseflowSerdes.RegistrySettings registry, long cases) throws Exception {
+        Map<String, Object> config = with(client, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         long written = 0;
@@ -176,8 +179,16 @@ public final class ReplayBenchmark {
         return written;
     }
 
-    private static double rawRead(String bootstrap) {
-        try (var consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+    private static Map<String, Object> with(Map<String, Object> client, Object... settings) {
+        Map<String, Object> all = new java.util.HashMap<>(client);
+        for (int i = 0; i < settings.length; i += 2) {
+            all.put((String) settings[i], settings[i + 1]);
+        }
+        return all;
+    }
+
+    private static double rawRead(Map<String, Object> client) {
+        try (var consumer = new KafkaConsumer<>(with(client, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();

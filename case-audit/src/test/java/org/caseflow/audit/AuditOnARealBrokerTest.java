@@ -51,8 +51,8 @@ class AuditOnARealBrokerTest {
         feared.clean();
         var settings = new CaseflowSerdes.RegistrySettings(stack.registryUrl(), false);
         Serializer<SpecificRecord> avro = CaseflowSerdes.serializer(settings, false);
-        try (var producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(), ProducerConfig.ACKS_CONFIG,
-                "all"), new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (var producer = new KafkaProducer<>(stack.kafka(org.caseflow.schemas.Principals.PROVISIONING, Map.of(ProducerConfig.ACKS_CONFIG,
+                "all")), new ByteArraySerializer(), new ByteArraySerializer())) {
             List<AuditRecord> all = new ArrayList<>(clean.facts);
             all.addAll(feared.facts);
             all.addAll(clean.records);
@@ -72,7 +72,8 @@ class AuditOnARealBrokerTest {
             producer.send(new ProducerRecord<>(Topics.CASE_INTAKE_EVENTS, bytes(clean.caseId), avro.serialize(Topics.REMOVAL_FLIGHTS, flightOnACaseTopic))).get();
         }
 
-        AuditReport report = CaseAudit.audit(new CaseAudit.Options(stack.bootstrapServers(), stack.registryUrl(), null, null, null, "json", null,
+        AuditReport report = CaseAudit.audit(new CaseAudit.Options(stack.bootstrapServers(),
+                stack.credentials().clientProperties(org.caseflow.schemas.Principals.AUDITOR), stack.registryUrl(), null, null, null, "json", null,
                 Duration.ofDays(7), Duration.ofSeconds(10)), new PrintStream(OutputStream.nullOutputStream()));
 
         assertThat(report.cases).isGreaterThanOrEqualTo(2);

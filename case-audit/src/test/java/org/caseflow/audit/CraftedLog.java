@@ -190,7 +190,7 @@ final class CraftedLog {
 
     /** A replay that reads no broker: records are handed to it, audited at {@code auditedAt}. */
     static Replay replay(Instant auditedAt) {
-        CaseAudit.Options options = new CaseAudit.Options("unused:0", "http://unused", null, null, null, "json", null, Duration.ofDays(7),
+        CaseAudit.Options options = new CaseAudit.Options("unused:0", java.util.Map.of(), "http://unused", null, null, null, "json", null, Duration.ofDays(7),
                 Duration.ofSeconds(10));
         return new Replay(options, new PrintStream(OutputStream.nullOutputStream()), auditedAt);
     }

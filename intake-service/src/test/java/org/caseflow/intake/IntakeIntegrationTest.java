@@ -118,12 +118,12 @@ class IntakeIntegrationTest {
         valid.forEach(s -> expected.add(s.getSubmissionId()));
         expected.add(afterGarbage.getSubmissionId());
         expected.add(run + "-http-1");
-        List<CaseOpened> opened = TopicReader.readUntil(stack.bootstrapServers(), Topics.CASE_INTAKE_EVENTS, new StringDeserializer(),
+        List<CaseOpened> opened = TopicReader.readUntil(stack, Topics.CASE_INTAKE_EVENTS, new StringDeserializer(),
                         CaseflowSerdes.<IntakeEventEnvelope>deserializer(stack.registry(), false),
                         records -> ours(records).size() >= expected.size(), Duration.ofSeconds(60))
                 .stream().map(r -> (CaseOpened) r.value().getPayload()).filter(c -> c.getSubmissionId().startsWith(run)).toList();
         Thread.sleep(2000); // anything doubled would arrive now
-        opened = TopicReader.readUntil(stack.bootstrapServers(), Topics.CASE_INTAKE_EVENTS, new StringDeserializer(),
+        opened = TopicReader.readUntil(stack, Topics.CASE_INTAKE_EVENTS, new StringDeserializer(),
                         CaseflowSerdes.<IntakeEventEnvelope>deserializer(stack.registry(), false),
                         records -> ours(records).size() >= expected.size(), Duration.ofSeconds(30))
                 .stream().map(r -> (CaseOpened) r.value().getPayload()).filter(c -> c.getSubmissionId().startsWith(run)).toList();
@@ -131,7 +131,7 @@ class IntakeIntegrationTest {
         assertThat(opened.stream().map(CaseOpened::getCaseId).distinct()).hasSize(expected.size());
 
         // every invalid one rejected, with a reason; conflicting repeats refused
-        Map<String, List<String>> rejectedCodes = TopicReader.readUntil(stack.bootstrapServers(), Topics.INTAKE_REJECTIONS, new StringDeserializer(),
+        Map<String, List<String>> rejectedCodes = TopicReader.readUntil(stack, Topics.INTAKE_REJECTIONS, new StringDeserializer(),
                         CaseflowSerdes.<RejectionEnvelope>deserializer(stack.registry(), false),
                         records -> records.stream().filter(r -> r.key().startsWith(run)).count() >= 8, Duration.ofSeconds(30))
                 .stream().filter(r -> r.key().startsWith(run)).map(r -> (SubmissionRejected) r.value().getPayload())
@@ -143,7 +143,7 @@ class IntakeIntegrationTest {
         assertThat(rejectedCodes.get(run + "-http-bad")).containsExactly("NATIONALITY_INVALID");
 
         // the garbage is in the dead-letter topic with headers saying why and where from
-        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil(stack.bootstrapServers(), Topics.dlt(Topics.INTAKE_SUBMISSIONS),
+        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil(stack, Topics.dlt(Topics.INTAKE_SUBMISSIONS),
                         new StringDeserializer(), new ByteArrayDeserializer(),
                         records -> records.stream().filter(r -> r.key().startsWith(run)).count() >= 3, Duration.ofSeconds(30))
                 .stream().filter(r -> r.key().startsWith(run)).toList();
@@ -190,8 +190,9 @@ class IntakeIntegrationTest {
     }
 
     private static Map<String, Object> producerConfig(StackAddresses stack) {
-        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // submissions are written as a field office writes them
+        return stack.kafka(org.caseflow.schemas.Principals.FIELD_OFFICE, Map.of(ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
     }
 
     private static String json(String submissionId, String nationality) {

@@ -75,8 +75,8 @@ class IntakePoisonPillTest {
         beyondRecord.getPerson().setGivenNames("N".repeat(Bounds.RECORD_BYTES + 10_000));
         EncounterSubmission longKey = recent(TestSubmissions.valid(run + "-k-key").build());
         EncounterSubmission after = recent(TestSubmissions.valid(run + "-after").build());
-        try (var avro = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), CaseflowSerdes.<SubmissionEnvelope>serializer(stack.registry(), false))) {
+        try (var avro = new KafkaProducer<>(stack.kafka(org.caseflow.schemas.Principals.FIELD_OFFICE,
+                Map.of(ProducerConfig.ACKS_CONFIG, "all")), new StringSerializer(), CaseflowSerdes.<SubmissionEnvelope>serializer(stack.registry(), false))) {
             for (EncounterSubmission s : List.of(many, longStation, beyondRecord)) {
                 avro.send(new ProducerRecord<>(Topics.INTAKE_SUBMISSIONS, s.getSubmissionId(), TestSubmissions.envelope(s))).get();
             }
@@ -84,14 +84,14 @@ class IntakePoisonPillTest {
             avro.send(new ProducerRecord<>(Topics.INTAKE_SUBMISSIONS, after.getSubmissionId(), TestSubmissions.envelope(after))).get();
         }
 
-        List<String> opened = TopicReader.readUntil(stack.bootstrapServers(), Topics.CASE_INTAKE_EVENTS, new StringDeserializer(),
+        List<String> opened = TopicReader.readUntil(stack, Topics.CASE_INTAKE_EVENTS, new StringDeserializer(),
                         CaseflowSerdes.<IntakeEventEnvelope>deserializer(stack.registry(), false),
                         records -> records.stream().anyMatch(r -> ((CaseOpened) r.value().getPayload()).getSubmissionId().equals(after.getSubmissionId())),
                         Duration.ofSeconds(60))
                 .stream().map(r -> ((CaseOpened) r.value().getPayload()).getSubmissionId()).filter(id -> id.startsWith(run)).toList();
         assertThat(opened).containsExactly(after.getSubmissionId());
 
-        var rejections = TopicReader.readUntil(stack.bootstrapServers(), Topics.INTAKE_REJECTIONS, new StringDeserializer(),
+        var rejections = TopicReader.readUntil(stack, Topics.INTAKE_REJECTIONS, new StringDeserializer(),
                         CaseflowSerdes.<RejectionEnvelope>deserializer(stack.registry(), false),
                         records -> records.stream().filter(r -> r.key().startsWith(run + "-k-")).count() >= 2, Duration.ofSeconds(30))
                 .stream().filter(r -> r.key().startsWith(run + "-k-")).map(r -> (SubmissionRejected) r.value().getPayload()).toList();
@@ -105,7 +105,7 @@ class IntakePoisonPillTest {
             assertThat(r.getStationCode().length()).isLessThanOrEqualTo(Bounds.ID + 1);
         });
 
-        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil(stack.bootstrapServers(), Topics.dlt(Topics.INTAKE_SUBMISSIONS),
+        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil(stack, Topics.dlt(Topics.INTAKE_SUBMISSIONS),
                         new StringDeserializer(), new ByteArrayDeserializer(),
                         records -> records.stream().filter(r -> r.key().startsWith(run)).count() >= 2, Duration.ofSeconds(30))
                 .stream().filter(r -> r.key().startsWith(run)).toList();

@@ -15,7 +15,7 @@ public final class CaseflowLauncher {
 
     private static final String USAGE = """
             usage: caseflow up [--work-dir DIR] [--kafka-port N] [--registry-port N] [--fresh]
-                   caseflow provision --bootstrap HOST:PORT --registry URL [--replication-factor N]
+                   caseflow provision --bootstrap HOST:PORT --registry URL [--replication-factor N] [--command-config FILE]
               Starts a real Kafka broker and Apicurio Registry on 127.0.0.1, creates the topics, registers the
               schemas, starts each service, prints the URLs and runs until Ctrl-C, then stops everything.
               Everything recorded survives a stop and start in the work directory; --fresh starts a new, empty cluster.
@@ -125,21 +125,27 @@ public final class CaseflowLauncher {
     static int provision(String[] args) throws Exception {
         String bootstrap = null;
         String registry = null;
+        java.nio.file.Path commandConfig = null;
         short replication = 3;
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--bootstrap" -> bootstrap = args[i + 1];
                 case "--registry" -> registry = args[i + 1];
                 case "--replication-factor" -> replication = Short.parseShort(args[i + 1]);
+                case "--command-config" -> commandConfig = java.nio.file.Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option: " + args[i]);
             }
         }
         if (bootstrap == null || registry == null) {
             throw new IllegalArgumentException("provision needs --bootstrap HOST:PORT and --registry URL");
         }
-        List<String> created = Provisioning.createTopics(bootstrap, replication);
+        // with the provisioning principal's client config (an authenticating cluster), the catalogue's ACLs are created too
+        java.util.Map<String, Object> admin = new java.util.HashMap<>(commandConfig == null ? java.util.Map.of() : KafkaCredentials.read(commandConfig));
+        admin.put("bootstrap.servers", bootstrap);
+        List<String> created = Provisioning.createTopics(admin, replication);
+        int acls = commandConfig == null ? 0 : Provisioning.createAcls(admin);
         int versions = Provisioning.registerSchemas(registry);
-        System.out.println("provisioned: " + created.size() + " topics created, " + versions + " schema versions registered");
+        System.out.println("provisioned: " + created.size() + " topics created, " + acls + " ACLs, " + versions + " schema versions registered");
         return 0;
     }
 
@@ -190,7 +196,9 @@ public final class CaseflowLauncher {
 
     private static void printUrls(LocalStack stack, java.util.Collection<ServiceProcess> services, Duration took) {
         System.out.printf("%nall healthy in %.1f s%n", took.toMillis() / 1000.0);
-        System.out.printf("  %-18s %s%n", "kafka", stack.bootstrapServers());
+        System.out.printf("  %-18s %s  (SASL/SCRAM-SHA-512; ACLs from the topic catalogue)%n", "kafka", stack.bootstrapServers());
+        System.out.printf("  %-18s %s  (one client config per principal, readable by you only)%n", "kafka credentials",
+                KafkaCredentials.directory(stack.workDir()));
         System.out.printf("  %-18s %s  (Confluent-compatible: %s)%n", "schema registry", stack.registryUrl(), stack.registryCcompatUrl());
         for (ServiceProcess s : services) {
             System.out.printf("  %-18s %s  (health %s/actuator/health, API docs %s/swagger-ui.html)%n", s.name(), s.url(), s.url(), s.url());

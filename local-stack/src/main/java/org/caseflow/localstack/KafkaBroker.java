@@ -11,30 +11,52 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.caseflow.schemas.Principals;
 
 /** A real single-node KRaft broker (broker and controller in one process) from Maven Central's jars. */
 final class KafkaBroker implements AutoCloseable {
 
     private final ManagedProcess process;
     private final int port;
+    private final KafkaCredentials credentials;
 
-    private KafkaBroker(ManagedProcess process, int port) {
+    private KafkaBroker(ManagedProcess process, int port, KafkaCredentials credentials) {
         this.process = process;
         this.port = port;
+        this.credentials = credentials;
     }
 
-    static KafkaBroker start(StackRuntime runtime, Path workDir, int port, int controllerPort, String logLevel) throws IOException, InterruptedException {
+    /**
+     * Clients authenticate with SCRAM-SHA-512 on the loopback listener and are authorized by KRaft's StandardAuthorizer
+     * (nothing is allowed without an ACL); the controller listener takes only the broker itself (SASL PLAIN, as KRaft
+     * controllers cannot check SCRAM before they have read the metadata that holds it).
+     */
+    static KafkaBroker start(StackRuntime runtime, Path workDir, int port, int controllerPort, String logLevel, KafkaCredentials credentials)
+            throws IOException, InterruptedException {
         Path dataDir = workDir.resolve("kafka-data");
         Path config = workDir.resolve("kafka-server.properties");
+        String brokerPassword = credentials.password(Principals.BROKER);
+        Files.writeString(config, "");
+        restrictToUser(config); // it holds the broker's own password
         Files.writeString(config, String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@" + Ports.LOOPBACK + ":" + controllerPort,
-                "listeners=PLAINTEXT://" + Ports.LOOPBACK + ":" + port + ",CONTROLLER://" + Ports.LOOPBACK + ":" + controllerPort,
-                "advertised.listeners=PLAINTEXT://" + Ports.LOOPBACK + ":" + port,
+                "listeners=CLIENT://" + Ports.LOOPBACK + ":" + port + ",CONTROLLER://" + Ports.LOOPBACK + ":" + controllerPort,
+                "advertised.listeners=CLIENT://" + Ports.LOOPBACK + ":" + port,
                 "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "inter.broker.listener.name=CLIENT",
+                "listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT",
+                "sasl.enabled.mechanisms=" + KafkaCredentials.MECHANISM,
+                "sasl.mechanism.inter.broker.protocol=" + KafkaCredentials.MECHANISM,
+                "listener.name.client.scram-sha-512.sasl.jaas.config=" + KafkaCredentials.jaas(Principals.BROKER, brokerPassword),
+                "sasl.mechanism.controller.protocol=PLAIN",
+                "listener.name.controller.sasl.enabled.mechanisms=PLAIN",
+                "listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                        + Principals.BROKER + "\" password=\"" + brokerPassword + "\" user_" + Principals.BROKER + "=\"" + brokerPassword + "\";",
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "allow.everyone.if.no.acl.found=false",
+                "super.users=" + String.join(";", Principals.SUPER_USERS.stream().map(p -> "User:" + p).toList()),
                 "log.dirs=" + dataDir.toAbsolutePath(),
                 "num.partitions=" + org.caseflow.schemas.Topics.PARTITIONS,
                 "auto.create.topics.enable=false",
@@ -57,16 +79,22 @@ final class KafkaBroker implements AutoCloseable {
 
         if (!Files.exists(dataDir.resolve("meta.properties"))) {
             // a new cluster; formatted storage is kept as it is (its cluster id, its data)
-            try (ManagedProcess format = ManagedProcess.startJava("kafka-format", workDir, workDir,
-                    concat(jvm, "kafka.tools.StorageTool", "format", "--cluster-id", clusterId(), "--config", config.toString(), "--ignore-formatted"))) {
-                int status = format.waitFor(Duration.ofSeconds(60));
+            // every principal's SCRAM credential goes into the new cluster's first metadata
+            List<String> format = new java.util.ArrayList<>(concat(jvm, "kafka.tools.StorageTool", "format", "--cluster-id", clusterId(),
+                    "--config", config.toString(), "--ignore-formatted"));
+            for (String principal : Principals.ALL) {
+                format.add("--add-scram");
+                format.add(KafkaCredentials.MECHANISM + "=[name=" + principal + ",password=" + credentials.password(principal) + "]");
+            }
+            try (ManagedProcess formatting = ManagedProcess.startJava("kafka-format", workDir, workDir, format)) {
+                int status = formatting.waitFor(Duration.ofSeconds(60));
                 if (status != 0) {
-                    throw new IllegalStateException("formatting the broker's storage failed (status " + status + "); see " + format.logFile());
+                    throw new IllegalStateException("formatting the broker's storage failed (status " + status + "); see " + formatting.logFile());
                 }
             }
         }
         ManagedProcess broker = ManagedProcess.startJava("kafka", workDir, workDir, concat(jvm, "kafka.Kafka", config.toString()));
-        return new KafkaBroker(broker, port);
+        return new KafkaBroker(broker, port, credentials);
     }
 
     String bootstrapServers() {
@@ -75,8 +103,10 @@ final class KafkaBroker implements AutoCloseable {
 
     /** Ready when the broker answers a metadata request. */
     void awaitReady(Duration timeout) throws InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
+        Map<String, Object> config = new java.util.HashMap<>(credentials.clientProperties(Principals.PROVISIONING));
+        config.putAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
+        try (Admin admin = Admin.create(config)) {
             process.awaitReady("the Kafka broker", timeout, () -> {
                 try {
                     return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
@@ -94,6 +124,14 @@ final class KafkaBroker implements AutoCloseable {
     @Override
     public void close() {
         process.close();
+    }
+
+    private static void restrictToUser(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // the work directory's own protection applies
+        }
     }
 
     private static String clusterId() {

@@ -35,6 +35,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private final Settings settings;
+    private final KafkaCredentials credentials;
     private final StackRuntime runtime;
     private final Path workDir;
     private final int kafkaPort;
@@ -44,9 +45,10 @@ public final class LocalStack implements AutoCloseable {
     private final Thread shutdownHook;
     private volatile boolean closed;
 
-    private LocalStack(Settings settings, StackRuntime runtime, Path workDir, int kafkaPort, int controllerPort, KafkaBroker broker,
-                       SchemaRegistryServer registry) {
+    private LocalStack(Settings settings, KafkaCredentials credentials, StackRuntime runtime, Path workDir, int kafkaPort, int controllerPort,
+                       KafkaBroker broker, SchemaRegistryServer registry) {
         this.settings = settings;
+        this.credentials = credentials;
         this.runtime = runtime;
         this.workDir = workDir;
         this.kafkaPort = kafkaPort;
@@ -68,7 +70,13 @@ public final class LocalStack implements AutoCloseable {
             wipe(workDir.resolve("registry-data"));
             wipe(workDir.resolve("streams-state"));
             wipe(workDir.resolve("state"));
+            wipe(KafkaCredentials.directory(workDir));
         }
+        if (Files.exists(workDir.resolve("kafka-data").resolve("meta.properties")) && !KafkaCredentials.exist(workDir)) {
+            throw new IllegalStateException("The cluster in " + workDir + " was created before Kafka required authentication, so it has no "
+                    + "credentials; start it once with --fresh (this deletes its data) to create a guarded cluster.");
+        }
+        KafkaCredentials credentials = KafkaCredentials.loadOrCreate(workDir);
         Files.createDirectories(workDir.resolve("logs"));
         StackRuntime runtime = StackRuntime.load();
 
@@ -81,13 +89,14 @@ public final class LocalStack implements AutoCloseable {
         SchemaRegistryServer registry = SchemaRegistryServer.start(runtime, workDir, registryPort, managementPort);
         KafkaBroker broker = null;
         try {
-            broker = KafkaBroker.start(runtime, workDir, kafkaPort, controllerPort, settings.brokerLogLevel());
-            LocalStack stack = new LocalStack(settings, runtime, workDir, kafkaPort, controllerPort, broker, registry);
+            broker = KafkaBroker.start(runtime, workDir, kafkaPort, controllerPort, settings.brokerLogLevel(), credentials);
+            LocalStack stack = new LocalStack(settings, credentials, runtime, workDir, kafkaPort, controllerPort, broker, registry);
             KafkaBroker startedBroker = broker;
             // Broker and registry come up in parallel; each wait fails fast if its process dies.
             Parallel.all(java.util.List.of(() -> {
                 startedBroker.awaitReady(settings.startTimeout());
-                Provisioning.createTopics(stack.bootstrapServers(), (short) 1);
+                Provisioning.createTopics(stack.kafkaClient(org.caseflow.schemas.Principals.PROVISIONING), (short) 1);
+                Provisioning.createAcls(stack.kafkaClient(org.caseflow.schemas.Principals.PROVISIONING));
             }, () -> {
                 registry.awaitReady(settings.startTimeout());
                 Provisioning.registerSchemas(stack.registryUrl());
@@ -125,6 +134,17 @@ public final class LocalStack implements AutoCloseable {
 
     public String bootstrapServers() {
         return broker.bootstrapServers();
+    }
+
+    /** A Kafka client configuration (bootstrap servers and credentials) that authenticates as {@code principal}. */
+    public java.util.Map<String, Object> kafkaClient(String principal) {
+        java.util.Map<String, Object> config = new java.util.HashMap<>(credentials.clientProperties(principal));
+        config.put("bootstrap.servers", bootstrapServers());
+        return config;
+    }
+
+    public KafkaCredentials credentials() {
+        return credentials;
     }
 
     /** The registry's v3 API, as the Apicurio serde wants it. */
@@ -166,7 +186,7 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         broker.close();
-        broker = KafkaBroker.start(runtime, workDir, kafkaPort, controllerPort, settings.brokerLogLevel());
+        broker = KafkaBroker.start(runtime, workDir, kafkaPort, controllerPort, settings.brokerLogLevel(), credentials);
         broker.awaitReady(settings.startTimeout());
     }
 

@@ -16,14 +16,21 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.avro.Schema;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+import org.caseflow.schemas.Principals;
 import org.caseflow.schemas.TopicSpec;
 import org.caseflow.schemas.Topics;
 import org.caseflow.schemas.evolution.ReleasedSchemas;
 
 /**
- * The explicit provisioning step: topics from the catalogue, and every released version of each value
+ * The explicit provisioning step: topics and ACLs from the catalogue, and every released version of each value
  * schema (then the current one) registered under {@code <topic>-value} with a BACKWARD_TRANSITIVE rule,
  * so the registry can decode every historical record.
  */
@@ -34,9 +41,9 @@ public final class Provisioning {
     private Provisioning() {
     }
 
-    /** Creates the catalogue's topics that do not exist yet; returns the names created. */
-    public static List<String> createTopics(String bootstrapServers, short replicationFactor) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    /** Creates the catalogue's topics that do not exist yet; returns the names created. {@code admin}: a super user's client config. */
+    public static List<String> createTopics(Map<String, Object> adminConfig, short replicationFactor) throws Exception {
+        try (Admin admin = Admin.create(adminConfig)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = Topics.all().stream()
                     .filter(t -> !existing.contains(t.name()))
@@ -58,6 +65,51 @@ public final class Provisioning {
             }
             return missing.stream().map(NewTopic::name).toList();
         }
+    }
+
+    /**
+     * The broker's ACLs, all from the catalogue: each topic written by exactly its writers and read by its readers and
+     * the auditor; each service owns its Kafka Streams internals (topics, consumer group and transactional ids prefixed
+     * with its application id). Nothing else is allowed ({@code allow.everyone.if.no.acl.found=false}).
+     */
+    public static List<AclBinding> acls() {
+        List<AclBinding> acls = new ArrayList<>();
+        for (TopicSpec topic : Topics.all()) {
+            topic.writers().forEach(w -> acls.add(allow(ResourceType.TOPIC, topic.name(), PatternType.LITERAL, w, AclOperation.WRITE)));
+            topic.readers().forEach(r -> acls.add(allow(ResourceType.TOPIC, topic.name(), PatternType.LITERAL, r, AclOperation.READ)));
+            acls.add(allow(ResourceType.TOPIC, topic.name(), PatternType.LITERAL, Principals.AUDITOR, AclOperation.READ));
+        }
+        for (String service : Principals.SERVICES) {
+            acls.add(allow(ResourceType.TOPIC, service + "-", PatternType.PREFIXED, service, AclOperation.ALL));
+            acls.add(allow(ResourceType.GROUP, service, PatternType.PREFIXED, service, AclOperation.ALL));
+            acls.add(allow(ResourceType.TRANSACTIONAL_ID, service, PatternType.PREFIXED, service, AclOperation.ALL));
+            acls.add(allow(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL, service, AclOperation.IDEMPOTENT_WRITE));
+            acls.add(allow(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL, service, AclOperation.DESCRIBE));
+        }
+        acls.add(allow(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL, Principals.FIELD_OFFICE, AclOperation.IDEMPOTENT_WRITE));
+        return acls;
+    }
+
+    /** Creates the catalogue's ACLs (creating an ACL that exists changes nothing); returns how many there are. */
+    public static int createAcls(Map<String, Object> adminConfig) throws Exception {
+        List<AclBinding> acls = acls();
+        try (Admin admin = Admin.create(adminConfig)) {
+            admin.createAcls(acls).all().get(60, TimeUnit.SECONDS);
+            // the controller commits them; the broker applies them a moment later: wait until the broker enforces them all
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!admin.describeAcls(org.apache.kafka.common.acl.AclBindingFilter.ANY).values().get(10, TimeUnit.SECONDS).containsAll(acls)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the broker did not apply the catalogue's ACLs within 30 s");
+                }
+                Thread.sleep(50);
+            }
+        }
+        return acls.size();
+    }
+
+    private static AclBinding allow(ResourceType type, String name, PatternType pattern, String principal, AclOperation operation) {
+        return new AclBinding(new ResourcePattern(type, name, pattern),
+                new AccessControlEntry("User:" + principal, "*", operation, AclPermissionType.ALLOW));
     }
 
     /** Registers released and current schemas; returns how many versions the registry holds in all. */

@@ -25,6 +25,8 @@ public final class ServiceProcess implements AutoCloseable {
                 "--server.address=" + Ports.LOOPBACK,
                 "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + stack.bootstrapServers(),
+                // the service authenticates as itself (principal = service name); the file holds the secret
+                "--caseflow.kafka.credentials-file=" + stack.credentials().file(name).toAbsolutePath(),
                 "--caseflow.registry.url=" + stack.registryUrl(),
                 "--spring.kafka.streams.state-dir=" + stack.workDir().resolve("state").resolve(name).toAbsolutePath()));
         args.addAll(extraArgs);

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
 import org.caseflow.schemas.Topics;
@@ -33,7 +32,7 @@ class LocalStackTest {
         try (LocalStack stack = LocalStack.start(LocalStack.Settings.forTests(workDir))) {
             bootstrap = stack.bootstrapServers();
             assertThat(bootstrap).startsWith("127.0.0.1:");
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            try (Admin admin = Admin.create(stack.kafkaClient(org.caseflow.schemas.Principals.PROVISIONING))) {
                 assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS))
                         .containsAll(Topics.all().stream().map(t -> t.name()).toList());
                 var resource = new ConfigResource(ConfigResource.Type.TOPIC, Topics.CASE_INTAKE_EVENTS);
@@ -50,7 +49,12 @@ class LocalStackTest {
 
             brokerPid = Long.parseLong(Files.readString(workDir.resolve("kafka.pid")).trim());
             registryPid = Long.parseLong(Files.readString(workDir.resolve("registry.pid")).trim());
-            assertThat(Files.readString(workDir.resolve("kafka-server.properties"))).contains("listeners=PLAINTEXT://127.0.0.1:");
+            assertThat(Files.readString(workDir.resolve("kafka-server.properties"))).contains("listeners=CLIENT://127.0.0.1:");
+            assertThat(KafkaCredentials.directory(workDir).resolve("auditor.properties")).exists();
+            if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                        KafkaCredentials.directory(workDir).resolve("auditor.properties")))).isEqualTo("rw-------");
+            }
         }
         assertThat(ProcessHandle.of(brokerPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         assertThat(ProcessHandle.of(registryPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
@@ -64,15 +68,15 @@ class LocalStackTest {
         java.util.List<String> schemaIds;
         try (LocalStack stack = LocalStack.start(settings)) {
             schemaIds = schemaIds(stack);
-            produce(stack.bootstrapServers(), "case-kept");
+            produce(stack, "case-kept");
         }
         try (LocalStack stack = LocalStack.start(settings.keepingData())) {
-            assertThat(keys(stack.bootstrapServers())).containsExactly("case-kept");
+            assertThat(keys(stack)).containsExactly("case-kept");
             // the registry's storage is in the broker: the same content ids still resolve, nothing was registered anew
             assertThat(schemaIds(stack)).isEqualTo(schemaIds);
         }
         try (LocalStack stack = LocalStack.start(settings)) {
-            assertThat(keys(stack.bootstrapServers())).isEmpty();
+            assertThat(keys(stack)).isEmpty();
         }
     }
 
@@ -84,15 +88,15 @@ class LocalStackTest {
         return java.util.List.of(id);
     }
 
-    private static void produce(String bootstrap, String key) throws Exception {
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of("bootstrap.servers", bootstrap, "acks", "all"),
+    private static void produce(LocalStack stack, String key) throws Exception {
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(stack.kafkaClient(org.caseflow.schemas.Principals.INTAKE),
                 new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.StringSerializer())) {
             producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.CASE_INTAKE_EVENTS, key, "kept")).get();
         }
     }
 
-    private static java.util.List<String> keys(String bootstrap) {
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(Map.of("bootstrap.servers", bootstrap),
+    private static java.util.List<String> keys(LocalStack stack) {
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(stack.kafkaClient(org.caseflow.schemas.Principals.AUDITOR),
                 new org.apache.kafka.common.serialization.StringDeserializer(), new org.apache.kafka.common.serialization.StringDeserializer())) {
             var partitions = consumer.partitionsFor(Topics.CASE_INTAKE_EVENTS).stream()
                     .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();

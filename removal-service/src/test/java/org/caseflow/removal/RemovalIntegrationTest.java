@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.caseflow.schemas.CaseflowSerdes;
+import org.caseflow.schemas.Principals;
 import org.caseflow.schemas.Topics;
 import org.caseflow.schemas.common.CertificationRef;
 import org.caseflow.schemas.common.ReviewWindow;
@@ -74,8 +75,8 @@ class RemovalIntegrationTest {
         for (int i = 0; i < 20; i++) {
             cases.add("removal-" + run + "-" + i);
         }
-        try (var intake = new KafkaProducer<>(producerConfig(stack), new StringSerializer(), CaseflowSerdes.<IntakeEventEnvelope>serializer(stack.registry(), false));
-             var screening = new KafkaProducer<>(producerConfig(stack), new StringSerializer(), CaseflowSerdes.<ScreeningEventEnvelope>serializer(stack.registry(), false))) {
+        try (var intake = new KafkaProducer<>(producerConfig(stack, Principals.INTAKE), new StringSerializer(), CaseflowSerdes.<IntakeEventEnvelope>serializer(stack.registry(), false));
+             var screening = new KafkaProducer<>(producerConfig(stack, Principals.SCREENING), new StringSerializer(), CaseflowSerdes.<ScreeningEventEnvelope>serializer(stack.registry(), false))) {
             for (int i = 0; i < cases.size(); i++) {
                 if (i == 10) {
                     intake.flush();
@@ -106,7 +107,7 @@ class RemovalIntegrationTest {
         var departed = api.post("/api/flights/" + flightId + "/departure", "removal-officer", "{}");
         assertThat(departed.status()).as(departed.body()).isEqualTo(200);
         assertThat(departed.body()).contains("\"status\":\"DEPARTED\"");
-        List<String> executed = TopicReader.readUntil(stack.bootstrapServers(), Topics.CASE_REMOVAL_EVENTS, new StringDeserializer(),
+        List<String> executed = TopicReader.readUntil(stack, Topics.CASE_REMOVAL_EVENTS, new StringDeserializer(),
                         CaseflowSerdes.<RemovalEventEnvelope>deserializer(stack.registry(), false),
                         records -> executedOf(records, run).size() >= cases.size() - 1, Duration.ofSeconds(30))
                 .stream().filter(r -> r.key().contains(run) && r.value().getPayload() instanceof RemovalExecuted).map(ConsumerRecord::key).toList();
@@ -148,13 +149,13 @@ class RemovalIntegrationTest {
     }
 
     private static Map<String, Long> awaitScheduled(StackAddresses stack, List<String> cases, String run) throws InterruptedException {
-        var records = TopicReader.readUntil(stack.bootstrapServers(), Topics.CASE_REMOVAL_EVENTS, new StringDeserializer(),
+        var records = TopicReader.readUntil(stack, Topics.CASE_REMOVAL_EVENTS, new StringDeserializer(),
                 CaseflowSerdes.<RemovalEventEnvelope>deserializer(stack.registry(), false),
                 read -> read.stream().filter(r -> cases.contains(r.key()) && r.value().getPayload() instanceof RemovalScheduled)
                         .map(ConsumerRecord::key).distinct().count() >= cases.size(),
                 Duration.ofSeconds(60));
         Thread.sleep(1000); // a doubled record would show up now
-        records = TopicReader.readUntil(stack.bootstrapServers(), Topics.CASE_REMOVAL_EVENTS, new StringDeserializer(),
+        records = TopicReader.readUntil(stack, Topics.CASE_REMOVAL_EVENTS, new StringDeserializer(),
                 CaseflowSerdes.<RemovalEventEnvelope>deserializer(stack.registry(), false), read -> true, Duration.ofSeconds(30));
         return records.stream().filter(r -> r.key().contains(run) && cases.contains(r.key()) && r.value().getPayload() instanceof RemovalScheduled)
                 .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
@@ -181,8 +182,8 @@ class RemovalIntegrationTest {
                 ScreeningEventEnvelope.newBuilder().setMetadata(SampleEvents.metadata(caseId, "conclusion-" + caseId)).setPayload(concluded).build()));
     }
 
-    private static Map<String, Object> producerConfig(StackAddresses stack) {
-        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    /** Events are written as their topic's writer writes them (intake's, screening's principal). */
+    private static Map<String, Object> producerConfig(StackAddresses stack, String principal) {
+        return stack.kafka(principal, Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
     }
 }

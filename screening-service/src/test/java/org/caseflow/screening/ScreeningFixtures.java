@@ -24,7 +24,7 @@ final class ScreeningFixtures {
     }
 
     static void openCases(StackAddresses stack, List<String> caseIds, boolean unaccompaniedMinor) {
-        var config = Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
+        var config = stack.kafka(org.caseflow.schemas.Principals.INTAKE, Map.of(ProducerConfig.ACKS_CONFIG, "all")); // as intake writes them
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), CaseflowSerdes.<IntakeEventEnvelope>serializer(stack.registry(), false))) {
             for (String caseId : caseIds) {
                 IntakeEventEnvelope opened = SampleEvents.caseOpened(caseId);

@@ -62,7 +62,7 @@ class ScreeningIntegrationTest {
         // the review window (4 s in tests) closes by itself
         var closed = ScreeningFixtures.awaitGet(api, "/api/cases/" + caseId, "auditor", r -> r.body().contains("\"status\":\"FINAL\""), Duration.ofSeconds(30));
         assertThat(closed.body()).contains("\"eligibleForRemoval\":true").contains("\"finalOutcome\":\"NO_CREDIBLE_FEAR\"");
-        var concluded = TopicReader.readUntil(stack.bootstrapServers(), Topics.CASE_SCREENING_EVENTS, new StringDeserializer(),
+        var concluded = TopicReader.readUntil(stack, Topics.CASE_SCREENING_EVENTS, new StringDeserializer(),
                         CaseflowSerdes.<ScreeningEventEnvelope>deserializer(stack.registry(), false),
                         records -> records.stream().anyMatch(r -> r.key().equals(caseId) && r.value().getPayload() instanceof ScreeningConcluded),
                         Duration.ofSeconds(30))

@@ -29,7 +29,7 @@ class TwoInstancesTest {
 
     @Test
     void eitherInstanceAnswersForEveryCase(StackAddresses stack) throws Exception {
-        String deployment = "screening-pair-" + UUID.randomUUID().toString().substring(0, 8);
+        String deployment = "screening-service-pair-" + UUID.randomUUID().toString().substring(0, 8);
         int portA = Ports.pick(0);
         int portB = Ports.pick(0);
         try (ConfigurableApplicationContext a = start(deployment, portA); ConfigurableApplicationContext b = start(deployment, portB)) {

@@ -3,6 +3,7 @@ package org.caseflow.schemas;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.apache.avro.Schema;
@@ -64,21 +65,30 @@ public final class Topics {
     /** Dead letters keep the original record's timestamp, so they stay in the writer's time. */
     private static final Map<String, String> DEAD_LETTERS = Map.of("retention.ms", "-1");
 
+    /**
+     * Each topic with its writers and readers (principals). Readers are the services (and field offices) that consume
+     * it; the auditor reads every catalogued topic, dead letters included, which provisioning adds to every topic.
+     */
     private static final List<TopicSpec> PRIMARY = List.of(
-            topic(INTAKE_SUBMISSIONS, "field offices (Kafka or intake HTTP)", SubmissionEnvelope.getClassSchema(), EXPIRE_30_DAYS),
-            topic(INTAKE_REJECTIONS, "intake-service", RejectionEnvelope.getClassSchema(), EXPIRE_30_DAYS),
-            topic(CASE_INTAKE_EVENTS, "intake-service", IntakeEventEnvelope.getClassSchema(), KEEP_FOREVER),
-            topic(SCREENING_OFFICERS, "screening-service", OfficerEnvelope.getClassSchema(), COMPACTED),
-            topic(SCREENING_COMMANDS, "screening-service", ScreeningCommandEnvelope.getClassSchema(), EXPIRE_30_DAYS),
-            topic(CASE_SCREENING_EVENTS, "screening-service", ScreeningEventEnvelope.getClassSchema(), KEEP_FOREVER),
-            topic(REMOVAL_COMMANDS, "removal-service", RemovalCommandEnvelope.getClassSchema(), EXPIRE_30_DAYS),
-            topic(CASE_REMOVAL_EVENTS, "removal-service", RemovalEventEnvelope.getClassSchema(), KEEP_FOREVER),
-            topic(REMOVAL_FLIGHTS, "removal-service", FlightEnvelope.getClassSchema(), COMPACTED),
-            topic(REMOVAL_COMMAND_RESULTS, "removal-service", RemovalCommandResultEnvelope.getClassSchema(), ANSWERS));
+            topic(INTAKE_SUBMISSIONS, Set.of(Principals.FIELD_OFFICE, Principals.INTAKE), Set.of(Principals.INTAKE),
+                    SubmissionEnvelope.getClassSchema(), EXPIRE_30_DAYS),
+            topic(INTAKE_REJECTIONS, Set.of(Principals.INTAKE), Set.of(Principals.FIELD_OFFICE), RejectionEnvelope.getClassSchema(), EXPIRE_30_DAYS),
+            topic(CASE_INTAKE_EVENTS, Set.of(Principals.INTAKE), Set.of(Principals.SCREENING, Principals.REMOVAL),
+                    IntakeEventEnvelope.getClassSchema(), KEEP_FOREVER),
+            topic(SCREENING_OFFICERS, Set.of(Principals.SCREENING), Set.of(Principals.SCREENING), OfficerEnvelope.getClassSchema(), COMPACTED),
+            topic(SCREENING_COMMANDS, Set.of(Principals.SCREENING), Set.of(Principals.SCREENING), ScreeningCommandEnvelope.getClassSchema(),
+                    EXPIRE_30_DAYS),
+            topic(CASE_SCREENING_EVENTS, Set.of(Principals.SCREENING), Set.of(Principals.REMOVAL), ScreeningEventEnvelope.getClassSchema(), KEEP_FOREVER),
+            topic(REMOVAL_COMMANDS, Set.of(Principals.REMOVAL), Set.of(Principals.REMOVAL), RemovalCommandEnvelope.getClassSchema(), EXPIRE_30_DAYS),
+            topic(CASE_REMOVAL_EVENTS, Set.of(Principals.REMOVAL), Set.of(Principals.REMOVAL), RemovalEventEnvelope.getClassSchema(), KEEP_FOREVER),
+            topic(REMOVAL_FLIGHTS, Set.of(Principals.REMOVAL), Set.of(Principals.REMOVAL), FlightEnvelope.getClassSchema(), COMPACTED),
+            topic(REMOVAL_COMMAND_RESULTS, Set.of(Principals.REMOVAL), Set.of(Principals.REMOVAL), RemovalCommandResultEnvelope.getClassSchema(),
+                    ANSWERS));
 
     /** Topics a service consumes get a dead-letter topic, written by that consuming service. */
-    private static final List<String> CONSUMED = List.of(INTAKE_SUBMISSIONS, CASE_INTAKE_EVENTS, SCREENING_OFFICERS,
-            SCREENING_COMMANDS, CASE_SCREENING_EVENTS, REMOVAL_COMMANDS);
+    private static final Map<String, String> CONSUMED = Map.of(INTAKE_SUBMISSIONS, Principals.INTAKE, CASE_INTAKE_EVENTS, Principals.SCREENING,
+            SCREENING_OFFICERS, Principals.SCREENING, SCREENING_COMMANDS, Principals.SCREENING, CASE_SCREENING_EVENTS, Principals.REMOVAL,
+            REMOVAL_COMMANDS, Principals.REMOVAL);
 
     private Topics() {
     }
@@ -91,7 +101,8 @@ public final class Topics {
     /** Every topic to create, dead-letter topics included. */
     public static List<TopicSpec> all() {
         return Stream.concat(PRIMARY.stream(),
-                CONSUMED.stream().map(t -> new TopicSpec(dlt(t), "the consuming service", Optional.empty(), DEAD_LETTERS)))
+                CONSUMED.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .map(t -> new TopicSpec(dlt(t.getKey()), deadLetterWriters(t.getKey()), Set.of(), Optional.empty(), DEAD_LETTERS)))
                 .toList();
     }
 
@@ -115,7 +126,18 @@ public final class Topics {
         return topic + DLT_SUFFIX;
     }
 
-    private static TopicSpec topic(String name, String writer, Schema schema, Map<String, String> configs) {
-        return new TopicSpec(name, writer, Optional.of(schema), configs);
+    /**
+     * Who writes a topic's dead letters: every service that consumes the topic (case.intake.events is read by screening
+     * and removal; each dead-letters what it cannot read).
+     */
+    private static Set<String> deadLetterWriters(String topic) {
+        Set<String> writers = new java.util.TreeSet<>(PRIMARY.stream().filter(t -> t.name().equals(topic)).findFirst().orElseThrow().readers());
+        writers.retainAll(Principals.SERVICES);
+        writers.add(CONSUMED.get(topic));
+        return writers;
+    }
+
+    private static TopicSpec topic(String name, Set<String> writers, Set<String> readers, Schema schema, Map<String, String> configs) {
+        return new TopicSpec(name, writers, readers, Optional.of(schema), configs);
     }
 }

@@ -187,9 +187,11 @@ public final class Demo {
         Officers officers = new Officers(screening, options.seed());
         officers.register();
         int seatsPlanned = planFlights(removal, options.cases());
-        try (PipelineObserver observer = new PipelineObserver(stack.bootstrapServers(), registry);
-             var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                     ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+        // the observer reads as the auditor; simulated field offices write submissions as the field-office principal
+        Map<String, Object> fieldOffice = new java.util.HashMap<>(stack.kafkaClient(org.caseflow.schemas.Principals.FIELD_OFFICE));
+        fieldOffice.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
+        try (PipelineObserver observer = new PipelineObserver(stack.kafkaClient(org.caseflow.schemas.Principals.AUDITOR), registry);
+             var producer = new KafkaProducer<>(fieldOffice,
                      new StringSerializer(), CaseflowSerdes.<SubmissionEnvelope>serializer(registry, false))) {
             Thread officerThread = Thread.ofPlatform().name("officers").daemon().start(officers);
             AtomicInteger sent = new AtomicInteger();
@@ -253,7 +255,8 @@ public final class Demo {
             var last = observer.snapshot();
             out.println(progress(started, sent.get(), planned.size(), last));
             // the whole log is replayed; findings are reported for what was logged during this run (earlier runs had their own verdict)
-            var audit = org.caseflow.audit.CaseAudit.audit(new org.caseflow.audit.CaseAudit.Options(stack.bootstrapServers(), stack.registryUrl(),
+            var audit = org.caseflow.audit.CaseAudit.audit(new org.caseflow.audit.CaseAudit.Options(stack.bootstrapServers(),
+                    stack.credentials().clientProperties(org.caseflow.schemas.Principals.AUDITOR), stack.registryUrl(),
                     runStartedAt, null, null, "text", null, Duration.ofHours(1), Duration.ofSeconds(10)), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
             return summarize(out, last, distinct, planned.size() - distinct, seatsPlanned, boarded, audit, faults);
         }

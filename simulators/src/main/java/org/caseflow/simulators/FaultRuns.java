@@ -119,8 +119,10 @@ final class FaultRuns implements Runnable {
         byte[] unknownSchema = ByteBuffer.allocate(12).put((byte) 0).putInt(999_999).putInt(7).array();
         byte[] oversized = new byte[Bounds.RECORD_BYTES + 1_000];
         System.arraycopy(wrongSchema, 0, oversized, 0, 5);
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1_000_000), new StringSerializer(), new ByteArraySerializer())) {
+        // poison comes from a faulty writer: played by the provisioning super user, as each topic has its own writer
+        Map<String, Object> writer = new java.util.HashMap<>(stack.kafkaClient(org.caseflow.schemas.Principals.PROVISIONING));
+        writer.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1_000_000));
+        try (var producer = new KafkaProducer<>(writer, new StringSerializer(), new ByteArraySerializer())) {
             for (String topic : CONSUMERS.keySet()) {
                 Map<String, byte[]> poison = new LinkedHashMap<>();
                 poison.put("garbage", "\u0000not avro at all".getBytes(java.nio.charset.StandardCharsets.UTF_8));

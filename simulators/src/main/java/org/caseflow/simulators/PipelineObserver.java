@@ -63,8 +63,9 @@ final class PipelineObserver implements AutoCloseable {
     /** Set once the reader has pinned where this run begins: the end of every topic (the cluster may hold earlier runs). */
     private final java.util.concurrent.CountDownLatch positioned = new java.util.concurrent.CountDownLatch(1);
 
-    PipelineObserver(String bootstrapServers, CaseflowSerdes.RegistrySettings registry) {
-        this.reader = Thread.ofPlatform().name("pipeline-observer").daemon().start(() -> read(bootstrapServers, registry));
+    /** {@code client}: a Kafka client configuration that may read every topic (the auditor's). */
+    PipelineObserver(Map<String, Object> client, CaseflowSerdes.RegistrySettings registry) {
+        this.reader = Thread.ofPlatform().name("pipeline-observer").daemon().start(() -> read(client, registry));
         try {
             if (!positioned.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the observer could not reach the broker within 60 s");
@@ -75,9 +76,9 @@ final class PipelineObserver implements AutoCloseable {
         }
     }
 
-    private void read(String bootstrapServers, CaseflowSerdes.RegistrySettings registry) {
-        var config = Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    private void read(Map<String, Object> client, CaseflowSerdes.RegistrySettings registry) {
+        var config = new java.util.HashMap<>(client);
+        config.putAll(Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
         List<String> topics = new ArrayList<>(List.of(Topics.INTAKE_SUBMISSIONS, Topics.INTAKE_REJECTIONS, Topics.CASE_INTAKE_EVENTS,
                 Topics.CASE_SCREENING_EVENTS, Topics.CASE_REMOVAL_EVENTS));
         Topics.all().stream().map(t -> t.name()).filter(n -> n.endsWith(Topics.DLT_SUFFIX)).forEach(topics::add);

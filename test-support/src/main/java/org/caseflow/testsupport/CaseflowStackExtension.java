@@ -50,7 +50,7 @@ public final class CaseflowStackExtension implements BeforeAllCallback, Paramete
 
         private RunningStack(LocalStack stack) {
             this.stack = stack;
-            this.addresses = new StackAddresses(stack.bootstrapServers(), stack.registryUrl(), stack.registryCcompatUrl());
+            this.addresses = new StackAddresses(stack.bootstrapServers(), stack.registryUrl(), stack.registryCcompatUrl(), stack.credentials());
         }
 
         static RunningStack start() {
@@ -60,6 +60,9 @@ public final class CaseflowStackExtension implements BeforeAllCallback, Paramete
                 RunningStack running = new RunningStack(LocalStack.start(LocalStack.Settings.forTests(workDir)));
                 System.setProperty("spring.kafka.bootstrap-servers", running.addresses.bootstrapServers());
                 System.setProperty("caseflow.registry.url", running.addresses.registryUrl());
+                // a service under test authenticates as itself: its module names its principal (surefire: caseflow.test.kafka-principal)
+                String principal = System.getProperty("caseflow.test.kafka-principal", org.caseflow.schemas.Principals.AUDITOR);
+                System.setProperty("caseflow.kafka.credentials-file", running.addresses.credentials().file(principal).toAbsolutePath().toString());
                 // a service under test must never end the test JVM (a real process exits on a failed topology: crash-only)
                 System.setProperty("caseflow.exit-on-streams-error", "false");
                 // the broker is new, so stream state from an earlier run must not be reused

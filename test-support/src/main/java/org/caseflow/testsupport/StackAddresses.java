@@ -1,9 +1,27 @@
 package org.caseflow.testsupport;
 
+import java.util.HashMap;
+import java.util.Map;
+
+import org.caseflow.localstack.KafkaCredentials;
+
 import org.caseflow.schemas.CaseflowSerdes;
 
-/** Where the test JVM's broker and registry listen. */
-public record StackAddresses(String bootstrapServers, String registryUrl, String registryCcompatUrl) {
+/** Where the test JVM's broker and registry listen, and the credentials of its principals. */
+public record StackAddresses(String bootstrapServers, String registryUrl, String registryCcompatUrl, KafkaCredentials credentials) {
+
+    /** A Kafka client configuration that authenticates as {@code principal} (see {@link org.caseflow.schemas.Principals}). */
+    public Map<String, Object> kafka(String principal) {
+        return kafka(principal, Map.of());
+    }
+
+    /** The same, with more client settings. */
+    public Map<String, Object> kafka(String principal, Map<String, Object> settings) {
+        Map<String, Object> config = new HashMap<>(credentials.clientProperties(principal));
+        config.put("bootstrap.servers", bootstrapServers);
+        config.putAll(settings);
+        return config;
+    }
 
     /** Serde settings for this registry (auto-registration on, as in the local default). */
     public CaseflowSerdes.RegistrySettings registry() {

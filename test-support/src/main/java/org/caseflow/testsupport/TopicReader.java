@@ -21,10 +21,11 @@ public final class TopicReader {
     private TopicReader() {
     }
 
-    public static <K, V> List<ConsumerRecord<K, V>> readUntil(String bootstrapServers, String topic, Deserializer<K> keys, Deserializer<V> values,
+    /** Reads as the auditor, who may read every catalogued topic and joins no group. */
+    public static <K, V> List<ConsumerRecord<K, V>> readUntil(StackAddresses stack, String topic, Deserializer<K> keys, Deserializer<V> values,
                                                               Predicate<List<ConsumerRecord<K, V>>> done, Duration timeout) {
-        var config = Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        var config = stack.kafka(org.caseflow.schemas.Principals.AUDITOR, Map.of(
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
         List<ConsumerRecord<K, V>> read = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(config, keys, values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();

@@ -36,8 +36,8 @@ class RegistryRoundTripTest {
         String caseId = "case-" + UUID.randomUUID();
         IntakeEventEnvelope sent = SampleEvents.caseOpened(caseId);
 
-        var producerConfig = Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all");
+        var producerConfig = stack.kafka(org.caseflow.schemas.Principals.INTAKE, Map.of(
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all"));
         try (var producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
                 CaseflowSerdes.<IntakeEventEnvelope>serializer(stack.registry(), false))) {
             producer.send(new ProducerRecord<>(Topics.CASE_INTAKE_EVENTS, caseId, sent)).get();
@@ -61,8 +61,7 @@ class RegistryRoundTripTest {
     }
 
     private static ConsumerRecord<String, byte[]> readOne(StackAddresses stack, String key) {
-        var config = Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        var config = stack.kafka(org.caseflow.schemas.Principals.AUDITOR, Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.CASE_INTAKE_EVENTS).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();

@@ -47,7 +47,7 @@ public class CaseflowKafkaAutoConfiguration {
 
     @Bean
     KafkaClusterHealthIndicator kafkaHealthIndicator(KafkaProperties kafka) {
-        return new KafkaClusterHealthIndicator(kafka.getBootstrapServers());
+        return new KafkaClusterHealthIndicator(kafka.buildAdminProperties());
     }
 
     /**

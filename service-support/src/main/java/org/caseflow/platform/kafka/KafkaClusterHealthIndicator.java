@@ -1,6 +1,5 @@
 package org.caseflow.platform.kafka;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -16,10 +15,13 @@ public class KafkaClusterHealthIndicator extends AbstractHealthIndicator impleme
 
     private final Admin admin;
 
-    public KafkaClusterHealthIndicator(List<String> bootstrapServers) {
+    /** {@code adminConfig}: the service's admin client settings (bootstrap servers and credentials). */
+    public KafkaClusterHealthIndicator(Map<String, Object> adminConfig) {
         super("Kafka health check failed");
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", bootstrapServers),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000));
+        Map<String, Object> config = new java.util.HashMap<>(adminConfig);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+        this.admin = Admin.create(config);
     }
 
     @Override

@@ -21,4 +21,9 @@ class IntakeApplicationBasicsTest extends ServiceBasicsContract {
     protected String applicationName() {
         return "intake-service";
     }
+
+    @Override
+    protected String commandUser() {
+        return "field-office";
+    }
 }

@@ -15,6 +15,7 @@ public final class CaseflowLauncher {
 
     private static final String USAGE = """
             usage: caseflow up [--work-dir DIR] [--kafka-port N] [--registry-port N] [--fresh]
+                   caseflow rotate-credential PRINCIPAL [--work-dir DIR] [--bootstrap HOST:PORT]
                    caseflow provision --bootstrap HOST:PORT --registry URL [--replication-factor N] [--command-config FILE]
               Starts a real Kafka broker and Apicurio Registry on 127.0.0.1, creates the topics, registers the
               schemas, starts each service, prints the URLs and runs until Ctrl-C, then stops everything.
@@ -33,6 +34,9 @@ public final class CaseflowLauncher {
         try {
             if (args[0].equals("provision")) {
                 System.exit(provision(args));
+            }
+            if (args[0].equals("rotate-credential")) {
+                System.exit(rotateCredential(args));
             }
             if (!args[0].equals("up")) {
                 throw new IllegalArgumentException("unknown command: " + args[0]);
@@ -146,6 +150,34 @@ public final class CaseflowLauncher {
         int acls = commandConfig == null ? 0 : Provisioning.createAcls(admin);
         int versions = Provisioning.registerSchemas(registry);
         System.out.println("provisioned: " + created.size() + " topics created, " + acls + " ACLs, " + versions + " schema versions registered");
+        return 0;
+    }
+
+    /** A new Kafka password for one principal of the running local default; its process must be restarted to use it. */
+    static int rotateCredential(String[] args) throws Exception {
+        if (args.length < 2 || args[1].startsWith("--")) {
+            throw new IllegalArgumentException("rotate-credential needs a principal: one of " + org.caseflow.schemas.Principals.ALL);
+        }
+        String principal = args[1];
+        if (!org.caseflow.schemas.Principals.ALL.contains(principal)) {
+            throw new IllegalArgumentException("unknown principal " + principal + "; one of " + org.caseflow.schemas.Principals.ALL);
+        }
+        java.nio.file.Path workDir = java.nio.file.Path.of(".caseflow");
+        String bootstrap = Ports.LOOPBACK + ":9092";
+        for (int i = 2; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--work-dir" -> workDir = java.nio.file.Path.of(args[i + 1]);
+                case "--bootstrap" -> bootstrap = args[i + 1];
+                default -> throw new IllegalArgumentException("unknown option: " + args[i]);
+            }
+        }
+        if (!KafkaCredentials.exist(workDir)) {
+            throw new IllegalArgumentException("no credentials in " + workDir + " (start the stack first)");
+        }
+        KafkaCredentials.rotate(workDir, bootstrap, principal);
+        System.out.println("new password for " + principal + " set on the broker and written to "
+                + KafkaCredentials.directory(workDir).resolve(principal + ".properties")
+                + (org.caseflow.schemas.Principals.SERVICES.contains(principal) ? "; now run: ./caseflow restart " + principal : ""));
         return 0;
     }
 

@@ -49,19 +49,47 @@ public final class KafkaCredentials {
                 passwords.put(principal, passwordIn(read(file)));
                 continue;
             }
-            byte[] secret = new byte[24];
-            random.nextBytes(secret);
-            String password = HexFormat.of().formatHex(secret);
-            Files.writeString(file, "");
-            restrict(file, "rw-------");
-            Files.writeString(file, String.join("\n",
-                    "# Kafka client configuration of principal '" + principal + "' on the local default; generated, never commit it",
-                    "security.protocol=" + PROTOCOL,
-                    "sasl.mechanism=" + MECHANISM,
-                    "sasl.jaas.config=" + jaas(principal, password), ""));
+            String password = newPassword(random);
+            writeFile(file, principal, password);
             passwords.put(principal, password);
         }
         return new KafkaCredentials(dir, passwords);
+    }
+
+    /**
+     * Gives {@code principal} a new password on the running broker at {@code bootstrapServers} (as the provisioning
+     * principal), then writes it to the principal's file; the principal's process must be restarted to use it.
+     */
+    public static void rotate(Path workDir, String bootstrapServers, String principal) throws Exception {
+        if (principal.equals(Principals.BROKER)) {
+            throw new IllegalArgumentException("the broker's own credential is in its configuration; it changes only with a new cluster (--fresh)");
+        }
+        KafkaCredentials credentials = loadOrCreate(workDir);
+        String password = newPassword(new SecureRandom());
+        Map<String, Object> admin = new HashMap<>(credentials.clientProperties(Principals.PROVISIONING));
+        admin.put("bootstrap.servers", bootstrapServers);
+        try (var client = org.apache.kafka.clients.admin.Admin.create(admin)) {
+            client.alterUserScramCredentials(java.util.List.of(new org.apache.kafka.clients.admin.UserScramCredentialUpsertion(principal,
+                    new org.apache.kafka.clients.admin.ScramCredentialInfo(org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_512, 8192), password)))
+                    .all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        writeFile(credentials.dir.resolve(principal + ".properties"), principal, password);
+    }
+
+    private static String newPassword(SecureRandom random) {
+        byte[] secret = new byte[24];
+        random.nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
+    }
+
+    private static void writeFile(Path file, String principal, String password) throws IOException {
+        Files.writeString(file, "");
+        restrict(file, "rw-------");
+        Files.writeString(file, String.join("\n",
+                "# Kafka client configuration of principal '" + principal + "' on the local default; generated, never commit it",
+                "security.protocol=" + PROTOCOL,
+                "sasl.mechanism=" + MECHANISM,
+                "sasl.jaas.config=" + jaas(principal, password), ""));
     }
 
     static boolean exist(Path workDir) {

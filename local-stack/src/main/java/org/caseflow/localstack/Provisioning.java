@@ -90,6 +90,18 @@ public final class Provisioning {
         return acls;
     }
 
+    /** The ACLs as a Markdown table, one row per topic (docs/operations.md holds it; a test keeps the two equal). */
+    public static String aclTable() {
+        StringBuilder table = new StringBuilder("| topic | written by | read by |\n|---|---|---|\n");
+        for (TopicSpec topic : Topics.all()) {
+            java.util.TreeSet<String> readers = new java.util.TreeSet<>(topic.readers());
+            readers.add(Principals.AUDITOR);
+            table.append("| `").append(topic.name()).append("` | ").append(String.join(", ", new java.util.TreeSet<>(topic.writers())))
+                    .append(" | ").append(String.join(", ", readers)).append(" |\n");
+        }
+        return table.toString();
+    }
+
     /** Creates the catalogue's ACLs (creating an ACL that exists changes nothing); returns how many there are. */
     public static int createAcls(Map<String, Object> adminConfig) throws Exception {
         List<AclBinding> acls = acls();

@@ -143,6 +143,31 @@ class GuardedRecordTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE - 1) // late: the field office's old password stops working
+    void aRotatedCredentialReplacesTheOldOne() throws Exception {
+        Map<String, Object> before = stack.kafkaClient(Principals.FIELD_OFFICE);
+        assertThat(endOffsets(before, Topics.INTAKE_REJECTIONS)).isZero();
+
+        KafkaCredentials.rotate(workDir, stack.bootstrapServers(), Principals.FIELD_OFFICE);
+
+        Map<String, Object> after = new HashMap<>(KafkaCredentials.read(stack.credentials().file(Principals.FIELD_OFFICE)));
+        after.put("bootstrap.servers", stack.bootstrapServers());
+        assertThat(after.get("sasl.jaas.config")).isNotEqualTo(before.get("sasl.jaas.config"));
+        assertThat(endOffsets(after, Topics.INTAKE_REJECTIONS)).isZero();
+        assertThatThrownBy(() -> endOffsets(before, Topics.INTAKE_REJECTIONS))
+                .isInstanceOf(org.apache.kafka.common.errors.SaslAuthenticationException.class);
+    }
+
+    static long endOffsets(Map<String, Object> client, String topic) {
+        Map<String, Object> config = new HashMap<>(client);
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    @Test
     @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // last: the other tests check that the topic stayed empty
     void theTopicsWriterIsLetThrough() {
         // the same record from screening itself: the guard refuses by principal, not by content

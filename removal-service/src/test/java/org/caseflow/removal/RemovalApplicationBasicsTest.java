@@ -21,4 +21,9 @@ class RemovalApplicationBasicsTest extends ServiceBasicsContract {
     protected String applicationName() {
         return "removal-service";
     }
+
+    @Override
+    protected String commandUser() {
+        return "removal-officer";
+    }
 }

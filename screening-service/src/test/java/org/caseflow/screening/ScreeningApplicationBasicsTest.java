@@ -21,4 +21,9 @@ class ScreeningApplicationBasicsTest extends ServiceBasicsContract {
     protected String applicationName() {
         return "screening-service";
     }
+
+    @Override
+    protected String commandUser() {
+        return "supervisor";
+    }
 }

@@ -22,9 +22,13 @@ public abstract class ServiceBasicsContract {
     @Test
     void healthIsUpWithTheBrokerConnected() throws InterruptedException {
         // a service with a topology is ready once it is RUNNING, a few seconds after start
-        var health = api().awaitReady(java.time.Duration.ofSeconds(60)).get("/actuator/health", null);
+        var health = api().awaitReady(java.time.Duration.ofSeconds(60)).get("/actuator/health", "auditor");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"kafka\"").contains("\"brokers\":1");
+        // without credentials: the status only, no cluster id or disk paths
+        var anonymous = api().get("/actuator/health", null);
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.body()).contains("\"status\":\"UP\"").doesNotContain("clusterId").doesNotContain("diskSpace");
         assertThat(api().get("/actuator/health/readiness", null).status()).isEqualTo(200);
         assertThat(api().get("/actuator/health/liveness", null).status()).isEqualTo(200);
     }
@@ -49,12 +53,48 @@ public abstract class ServiceBasicsContract {
         var response = api().get("/api/no-such-thing", "auditor");
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body()).contains("NO_SUCH_ROUTE").doesNotContain("static resource");
+    }
+
+    /** A user whose roles allow the service's commands, so a malformed body reaches the body's checks (not a 403). */
+    protected abstract String commandUser();
+
+    /** Bodies a careless or hostile client sends: none may produce a 5xx. */
+    private static final java.util.List<String> MALFORMED = java.util.List.of("", "{", "[]", "null", "\"text\"", "42", "{\"unknown\": 1}",
+            "{\"reason\": [1, 2], \"destination\": {}, \"seats\": \"many\", \"departureAt\": \"yesterday\", \"outcome\": \"MAYBE\"}",
+            "{\"submissionId\": 7, \"person\": []}", "[".repeat(5_000), "{\"note\": \"" + "x".repeat(70_000) + "\"}");
+
+    /** Every POST and PUT route of the service's OpenAPI description, with every malformed body: client mistakes are 4xx problems. */
+    @Test
+    void noMalformedBodyOnAnyRouteIsA5xx() throws Exception {
+        api().awaitReady(java.time.Duration.ofSeconds(60));
+        var docs = new com.fasterxml.jackson.databind.ObjectMapper().readTree(api().get("/v3/api-docs", null).body());
+        java.util.List<String> routes = new java.util.ArrayList<>();
+        docs.get("paths").properties().forEach(path -> {
+            for (String method : java.util.List.of("post", "put")) {
+                if (path.getValue().has(method)) {
+                    routes.add(method + " " + path.getKey().replaceAll("\\{[^}]+}", "fuzz-" + method));
+                }
+            }
+        });
+        assertThat(routes).as("the service has commands").isNotEmpty();
+        for (String route : routes) {
+            String method = route.substring(0, route.indexOf(' '));
+            String path = route.substring(route.indexOf(' ') + 1);
+            for (String body : MALFORMED) {
+                var response = method.equals("post") ? api().post(path, commandUser(), body) : api().put(path, commandUser(), body);
+                String shown = body.length() > 40 ? body.substring(0, 40) + "…" : body;
+                assertThat(response.status()).as(route + " with " + shown + ": " + response.body()).isBetween(400, 499);
+                assertThat(response.contentType()).as(route + " with " + shown).startsWith("application/problem+json");
+            }
+        }
     }
 
     @Test
     void openApiDescriptionIsServed() {
         var docs = api().get("/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);
-        assertThat(docs.body()).contains("\"openapi\"");
+        assertThat(docs.body()).contains("\"openapi\"").contains("\"title\":\"Caseflow " + applicationName() + "\"")
+                .contains("problem details");
     }
 }

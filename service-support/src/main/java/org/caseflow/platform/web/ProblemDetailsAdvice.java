@@ -44,6 +44,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
     }
 
+    /** A route that does not exist: a plain 404 problem, not the framework's words about static resources. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(org.springframework.web.servlet.resource.NoResourceFoundException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no " + ex.getHttpMethod() + " /" + ex.getResourcePath()
+                + "; the API is described at /v3/api-docs.");
+        problem.setTitle("Not Found");
+        problem.setProperty("rule", "NO_SUCH_ROUTE");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
     /** An unreadable body: say what could not be read (the parser's own words, without the body). */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,

@@ -86,7 +86,9 @@ public final class CaseAudit {
             }
             System.exit(report.clean() ? 0 : 1);
         } catch (Exception e) {
-            System.err.println("caseflow audit: could not run: " + e.getMessage());
+            System.err.println("caseflow audit: could not run: " + e.getMessage()
+                    + (options.kafka().isEmpty() ? " (a broker that requires authentication needs --kafka-config FILE, e.g. "
+                    + LOCAL_AUDITOR + ")" : ""));
             System.exit(2);
         }
     }

@@ -23,6 +23,8 @@ public final class AuditReport {
     final Map<String, Integer> removalStages = new TreeMap<>();
     final Map<String, List<Long>> stageMillis = new TreeMap<>();
     final List<CaseView> timelines = new ArrayList<>();
+    /** The text report shows timelines when the audit was asked about one case ({@code --case}); JSON and HTML always do. */
+    boolean timelinesInText;
 
     /** What the report shows of one case: its end states and, when kept, its timeline. */
     record CaseView(String caseId, String screeningStatus, String removalStage, List<AuditRecord> timeline) {
@@ -37,7 +39,7 @@ public final class AuditReport {
     synchronized void add(CaseLedger ledger) {
         cases++;
         screeningOutcomes.merge(ledger.screeningOutcome() == null ? "NOT_CONCLUDED" : ledger.screeningOutcome(), 1, Integer::sum);
-        removalStages.merge(ledger.removalState() == null ? "NONE" : ledger.removalState(), 1, Integer::sum);
+        removalStages.merge(ledger.removalState() == null ? "NOT_ELIGIBLE" : ledger.removalState(), 1, Integer::sum);
         ledger.stages().forEach((stage, d) -> stageMillis.computeIfAbsent(stage, s -> new ArrayList<>()).add(d.toMillis()));
         if (!ledger.timeline().isEmpty()) {
             timelines.add(new CaseView(ledger.caseId(), ledger.screeningState(), ledger.removalState(), ledger.timeline()));
@@ -125,7 +127,43 @@ public final class AuditReport {
             out.append(String.format("FINDING %s case %s: %s [%s/%d@%d]%n", f.rule(), f.caseId(), f.message(), f.offending().topic(),
                     f.offending().partition(), f.offending().offset()));
         }
+        for (var t : timelinesInText ? orderedTimelines() : List.<CaseView>of()) {
+            out.append(String.format("%ncase %s: screening %s, removal %s%n", t.caseId(), t.screeningStatus(), removal(t)));
+            for (AuditRecord r : t.timeline()) {
+                out.append(String.format("  %s  %-20s by %s%n", r.recordedAt(), r.type(), r.metadata().getActor().getId()));
+            }
+        }
         return out.toString();
+    }
+
+    /** Timelines in the order their cases began (first recorded event), grouped by where they ended. */
+    List<CaseView> orderedTimelines() {
+        return timelines.stream().sorted(java.util.Comparator.comparing((CaseView t) -> t.screeningStatus() + "/" + removal(t))
+                .thenComparing(t -> t.timeline().getFirst().recordedAt())).toList();
+    }
+
+    private static String removal(CaseView t) {
+        return t.removalStage() == null ? "NOT_ELIGIBLE" : t.removalStage();
+    }
+
+    /** A duration as a person reads it: 850 ms, 12.4 s, 3 min 20 s, 2 h 5 min, 3 d 4 h. */
+    static String human(long millis) {
+        if (millis < 1_000) {
+            return millis + " ms";
+        }
+        if (millis < 60_000) {
+            return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        long seconds = millis / 1000;
+        if (seconds < 3600) {
+            return (seconds / 60) + " min " + (seconds % 60) + " s";
+        }
+        long minutes = seconds / 60;
+        if (minutes < 24 * 60) {
+            return (minutes / 60) + " h " + (minutes % 60) + " min";
+        }
+        long hours = minutes / 60;
+        return (hours / 24) + " d " + (hours % 24) + " h";
     }
 
     String html() {
@@ -155,13 +193,14 @@ public final class AuditReport {
             stageBars.append(String.format("<text x='0' y='%d'>%s</text><rect x='190' y='%d' width='%d' height='14' fill='#9bd'/>"
                             + "<rect x='190' y='%d' width='%d' height='14' fill='#37a'/><text x='%d' y='%d'>p50 %s, p90 %s</text>",
                     sy + 12, esc(e.getKey()), sy, Math.max(1, w90), sy, Math.max(1, w50), 195 + Math.max(w90, 1), sy + 12,
-                    java.time.Duration.ofMillis(p50), java.time.Duration.ofMillis(p90)));
+                    human(p50), human(p90)));
             sy += 20;
         }
         StringBuilder timelineHtml = new StringBuilder();
-        for (var t : timelines.subList(0, Math.min(timelines.size(), 200))) {
-            timelineHtml.append("<details><summary>").append(esc(t.caseId())).append(" — ").append(esc(String.valueOf(t.screeningStatus())))
-                    .append(", ").append(esc(String.valueOf(t.removalStage()))).append("</summary><ol>");
+        List<CaseView> ordered = orderedTimelines();
+        for (var t : ordered.subList(0, Math.min(ordered.size(), 200))) {
+            timelineHtml.append("<details><summary>").append(esc(t.caseId())).append(" — screening ").append(esc(t.screeningStatus()))
+                    .append(", removal ").append(esc(removal(t))).append("</summary><ol>");
             t.timeline().forEach(r -> timelineHtml.append("<li>").append(esc(r.recordedAt() + " " + r.type() + " by " + r.metadata().getActor().getId())).append("</li>"));
             timelineHtml.append("</ol></details>");
         }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -19,22 +18,6 @@ import org.caseflow.schemas.CaseflowSerdes;
  * Exit 0 clean, 1 findings, 2 could not run.
  */
 public final class CaseAudit {
-
-    static final String USAGE = """
-            usage: caseflow audit [options]
-            Replays the whole log (case topics, officer registry, flight records, submissions and rejections) and checks
-            every safeguard S1-S6 and the log's integrity. Exit 0 clean, 1 findings, 2 could not read the log.
-              --bootstrap HOST:PORT       broker (127.0.0.1:9092)
-              --kafka-config FILE         Kafka client settings with the auditor's credentials
-                                          (.caseflow/credentials/auditor.properties when it exists)
-              --registry URL              registry v3 API (http://127.0.0.1:8081/apis/registry/v3)
-              --from TIME --to TIME       report findings logged in this window (ISO-8601); the replay reads from the start
-              --case ID                   one case only, with its timeline
-              --format text|json|html     report format (text)
-              --out FILE                  write the report to FILE
-              --stuck-after DURATION      a case without progress this long is STUCK (P7D)
-              --clock-tolerance DURATION  claimed times may differ from the broker's by this much (PT10S)
-              --help                      this text""";
 
     /** {@code kafka}: client settings beside the bootstrap servers (the auditor's credentials); empty for a cluster without them. */
     public record Options(String bootstrap, Map<String, Object> kafka, String registry, Instant from, Instant to, String caseId, String format,
@@ -50,6 +33,70 @@ public final class CaseAudit {
     private CaseAudit() {
     }
 
+    /** The command line of {@code ./caseflow audit}. */
+    @picocli.CommandLine.Command(name = "caseflow audit", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+            description = {"Replays the whole log (case topics, officer registry, flight records, submissions and rejections) and checks "
+                    + "every safeguard S1-S6 and the log's integrity. Exit 0 clean, 1 findings, 2 bad options or the log could not be read."})
+    static final class Cli implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.Option(names = "--bootstrap", defaultValue = "127.0.0.1:9092", paramLabel = "HOST:PORT", description = "broker (${DEFAULT-VALUE})")
+        String bootstrap;
+        @picocli.CommandLine.Option(names = "--kafka-config", paramLabel = "FILE",
+                description = "Kafka client settings with the auditor's credentials (.caseflow/credentials/auditor.properties when it exists)")
+        Path kafkaConfig;
+        @picocli.CommandLine.Option(names = "--registry", defaultValue = "http://127.0.0.1:8081/apis/registry/v3", paramLabel = "URL",
+                description = "registry v3 API (${DEFAULT-VALUE})")
+        String registry;
+        @picocli.CommandLine.Option(names = "--from", paramLabel = "TIME", description = "report findings logged from (ISO-8601); the replay reads from the start")
+        Instant from;
+        @picocli.CommandLine.Option(names = "--to", paramLabel = "TIME", description = "report findings logged until (ISO-8601)")
+        Instant to;
+        @picocli.CommandLine.Option(names = "--case", paramLabel = "ID", description = "one case only, with its timeline")
+        String caseId;
+        @picocli.CommandLine.Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, json or html (${DEFAULT-VALUE})")
+        Format format;
+        @picocli.CommandLine.Option(names = "--out", paramLabel = "FILE", description = "write the report to FILE")
+        Path out;
+        @picocli.CommandLine.Option(names = "--stuck-after", defaultValue = "P7D", paramLabel = "DURATION",
+                description = "a case without progress this long is STUCK (${DEFAULT-VALUE})")
+        Duration stuckAfter;
+        @picocli.CommandLine.Option(names = "--clock-tolerance", defaultValue = "PT10S", paramLabel = "DURATION",
+                description = "claimed times may differ from the broker's by this much (${DEFAULT-VALUE})")
+        Duration clockTolerance;
+
+        enum Format { text, json, html }
+
+        Options options() throws java.io.IOException {
+            Path config = kafkaConfig != null ? kafkaConfig : Files.exists(LOCAL_AUDITOR) ? LOCAL_AUDITOR : null;
+            Map<String, Object> kafka = config == null ? Map.of() : org.caseflow.localstack.KafkaCredentials.read(config);
+            return new Options(bootstrap, kafka, registry, from, to, caseId, format.name(), out, stuckAfter, clockTolerance);
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Options options = options();
+            try {
+                AuditReport report = audit(options, System.err);
+                String rendered = switch (options.format()) {
+                    case "json" -> json(report);
+                    case "html" -> report.html();
+                    default -> report.text();
+                };
+                if (options.out() != null) {
+                    Files.writeString(options.out(), rendered);
+                    System.out.println("audit report written to " + options.out() + ": " + (report.clean() ? "CLEAN" : report.findingCount() + " finding(s)"));
+                } else {
+                    System.out.print(rendered);
+                }
+                return report.clean() ? 0 : 1;
+            } catch (Exception e) {
+                System.err.println("caseflow audit: could not run: " + e.getMessage()
+                        + (options.kafka().isEmpty() ? " (a broker that requires authentication needs --kafka-config FILE, e.g. "
+                        + LOCAL_AUDITOR + ")" : ""));
+                return 2;
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("bench")) {
             ReplayBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
@@ -57,89 +104,17 @@ public final class CaseAudit {
         }
         CaseflowSerdes.trustGeneratedClasses();
         CaseflowSerdes.quietRegistryClient();
-        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
-            System.out.println(USAGE);
-            System.exit(0);
-            return;
-        }
-        Options options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("caseflow audit: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
-        try {
-            AuditReport report = audit(options, System.err);
-            String rendered = switch (options.format()) {
-                case "json" -> json(report);
-                case "html" -> report.html();
-                default -> report.text();
-            };
-            if (options.out() != null) {
-                Files.writeString(options.out(), rendered);
-                System.out.println("audit report written to " + options.out() + ": " + (report.clean() ? "CLEAN" : report.findingCount() + " finding(s)"));
-            } else {
-                System.out.print(rendered);
-            }
-            System.exit(report.clean() ? 0 : 1);
-        } catch (Exception e) {
-            System.err.println("caseflow audit: could not run: " + e.getMessage()
-                    + (options.kafka().isEmpty() ? " (a broker that requires authentication needs --kafka-config FILE, e.g. "
-                    + LOCAL_AUDITOR + ")" : ""));
-            System.exit(2);
-        }
+        System.exit(commandLine().execute(args));
     }
 
-    static Options parse(String[] args) {
-        String bootstrap = "127.0.0.1:9092";
-        Path kafkaConfig = Files.exists(LOCAL_AUDITOR) ? LOCAL_AUDITOR : null;
-        String registry = "http://127.0.0.1:8081/apis/registry/v3";
-        Instant from = null;
-        Instant to = null;
-        String caseId = null;
-        String format = "text";
-        Path out = null;
-        Duration stuckAfter = Duration.ofDays(7);
-        Duration clockTolerance = Duration.ofSeconds(10);
-        for (int i = 0; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            if (value == null) {
-                throw new IllegalArgumentException(args[i] + " needs a value");
-            }
-            try {
-                switch (args[i]) {
-                    case "--bootstrap" -> bootstrap = value;
-                    case "--kafka-config" -> kafkaConfig = Path.of(value);
-                    case "--registry" -> registry = value;
-                    case "--from" -> from = Instant.parse(value);
-                    case "--to" -> to = Instant.parse(value);
-                    case "--case" -> caseId = value;
-                    case "--format" -> {
-                        if (!List.of("text", "json", "html").contains(value)) {
-                            throw new IllegalArgumentException("--format is text, json or html");
-                        }
-                        format = value;
-                    }
-                    case "--out" -> out = Path.of(value);
-                    case "--stuck-after" -> stuckAfter = Duration.parse(value);
-                    case "--clock-tolerance" -> clockTolerance = Duration.parse(value);
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(args[i] + " needs an ISO-8601 value (e.g. 2026-11-27T10:00:00Z or PT24H), not " + value);
-            }
-            i++;
-        }
-        Map<String, Object> kafka;
-        try {
-            kafka = kafkaConfig == null ? Map.of() : org.caseflow.localstack.KafkaCredentials.read(kafkaConfig);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("cannot read --kafka-config " + kafkaConfig + ": " + e.getMessage());
-        }
-        return new Options(bootstrap, kafka, registry, from, to, caseId, format, out, stuckAfter, clockTolerance);
+    /** Bad options exit 2 with the usage; a failure outside the replay (an unreadable --kafka-config) exits 2 too. */
+    static picocli.CommandLine commandLine() {
+        picocli.CommandLine line = new picocli.CommandLine(new Cli()).setCaseInsensitiveEnumValuesAllowed(true);
+        line.registerConverter(Instant.class, Instant::parse).registerConverter(Duration.class, Duration::parse);
+        return line.setExecutionExceptionHandler((e, cl, parsed) -> {
+            cl.getErr().println("caseflow audit: " + e.getMessage());
+            return 2;
+        });
     }
 
     /** Replays and checks; {@code progress} gets one line per partition. */

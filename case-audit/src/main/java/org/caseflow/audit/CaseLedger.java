@@ -51,9 +51,9 @@ final class CaseLedger {
     record Context(Registries registries, Seats seats, Findings findings, Duration tolerance) {
     }
 
-    enum Screening { NONE, QUEUED, ASSIGNED, INTERVIEWED, WINDOW_OPEN, REVIEW_REQUESTED, CONCLUDING, FINAL, PROTECTION_REFERRED }
+    enum Screening { NONE, AWAITING_SCREENING, ASSIGNED, INTERVIEWED, REVIEW_WINDOW_OPEN, REVIEW_REQUESTED, CONCLUDING, FINAL, PROTECTION_REFERRED }
 
-    enum Removal { NONE, ELIGIBLE, SCHEDULED, EXECUTED, STAYED, CANCELLED, BLOCKED }
+    enum Removal { NOT_ELIGIBLE, ELIGIBLE, SCHEDULED, EXECUTED, STAYED, CANCELLED, BLOCKED }
 
     /** Every payload type of the case topics the ledger handles; a test compares it with the schemas' unions. */
     static final Set<Class<?>> HANDLED = Set.of(CaseOpened.class, IntakeAmended.class, ScreeningQueued.class, OfficerAssigned.class,
@@ -93,7 +93,7 @@ final class CaseLedger {
     private ScreeningOutcome expectedConclusion;
 
     // removal
-    private Removal removal = Removal.NONE;
+    private Removal removal = Removal.NOT_ELIGIBLE;
     private RemovalScheduled schedule;
     private AuditRecord.Ref scheduledRef;
     private Seats.Hold hold;
@@ -128,8 +128,8 @@ final class CaseLedger {
         switch (r.payload()) {
             case CaseOpened o -> onOpened(r, o);
             case IntakeAmended a -> onAmended(r, a);
-            case ScreeningQueued q -> expect(r, screening == Screening.NONE, "queued twice or after screening began", () -> screening = Screening.QUEUED);
-            case OfficerAssigned a -> expect(r, screening == Screening.QUEUED || screening == Screening.ASSIGNED, "assigned while " + screening, () -> {
+            case ScreeningQueued q -> expect(r, screening == Screening.NONE, "queued twice or after screening began", () -> screening = Screening.AWAITING_SCREENING);
+            case OfficerAssigned a -> expect(r, screening == Screening.AWAITING_SCREENING || screening == Screening.ASSIGNED, "assigned while " + screening, () -> {
                 screening = Screening.ASSIGNED;
                 assignedOfficer = a.getOfficerId();
             });
@@ -240,7 +240,7 @@ final class CaseLedger {
             } else {
                 windowClosesAt = d.getReviewWindow().getClosesAt();
             }
-            screening = Screening.WINDOW_OPEN;
+            screening = Screening.REVIEW_WINDOW_OPEN;
         } else {
             screening = Screening.CONCLUDING;
             expectedConclusion = d.getOutcome();
@@ -277,20 +277,20 @@ final class CaseLedger {
     }
 
     private void onReviewRequested(AuditRecord r) {
-        if (screening != Screening.WINDOW_OPEN) {
+        if (screening != Screening.REVIEW_WINDOW_OPEN) {
             illegal(r, "review requested while " + screening);
         } else if (windowClosesAt != null && !r.recordedAt().isBefore(windowClosesAt)) {
             finding(Rules.S4, "Review requested after the window closed at " + windowClosesAt + ".", r, decisionRef);
         }
         reviewPending = true;
-        if (screening == Screening.WINDOW_OPEN) {
+        if (screening == Screening.REVIEW_WINDOW_OPEN) {
             screening = Screening.REVIEW_REQUESTED;
         }
     }
 
     private void onWaived(AuditRecord r) {
         String actor = r.metadata().getActor().getId();
-        if (screening != Screening.WINDOW_OPEN) {
+        if (screening != Screening.REVIEW_WINDOW_OPEN) {
             illegal(r, "review waived while " + screening + " (only while the window is open)");
             return;
         }
@@ -333,7 +333,7 @@ final class CaseLedger {
         }
         switch (screening) {
             case CONCLUDING, PROTECTION_REFERRED -> { }
-            case WINDOW_OPEN -> {
+            case REVIEW_WINDOW_OPEN -> {
                 expectedConclusion = ScreeningOutcome.NO_CREDIBLE_FEAR;
                 if (windowClosesAt != null && r.recordedAt().isBefore(windowClosesAt)) {
                     finding(Rules.S4, "Screening concluded at " + r.recordedAt() + ", before the review window closed at " + windowClosesAt
@@ -591,7 +591,7 @@ final class CaseLedger {
     }
 
     String removalState() {
-        return removal == Removal.NONE ? null : removal.name();
+        return removal == Removal.NOT_ELIGIBLE ? null : removal.name();
     }
 
     List<AuditRecord> timeline() {

@@ -64,6 +64,7 @@ final class Replay {
         this.decoder = new CachedAvroDeserializer(options.registry());
         this.context = new CaseLedger.Context(registries, seats, findings, options.clockTolerance());
         this.report = new AuditReport(auditedAt, options.from(), options.to());
+        this.report.timelinesInText = options.caseId() != null;
     }
 
     /** Reads the log and checks it. */

@@ -64,35 +64,32 @@ public final class ReplayBenchmark {
     private ReplayBenchmark() {
     }
 
-    static final String USAGE = """
-            usage: caseflow bench [--events N]
-            Writes a synthetic log of N events (default 1000000; 10 per case, plus officer and flight records) to a fresh
-            local broker, then measures in the same run the raw consumer read rate of the case topics and the audit's
-            replay rate over the same records, and the audit's heap high-water mark.""";
+    /** The command line of {@code ./caseflow bench}: an unknown option is an error (exit 2), never a million-event run. */
+    @picocli.CommandLine.Command(name = "caseflow bench", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+            description = {"Writes a synthetic log of N events (10 per case, plus officer and flight records) to a fresh local broker, "
+                    + "then measures in the same run the raw consumer read rate of the case topics, the audit's replay rate over the same "
+                    + "records, and the audit's heap high-water mark."})
+    static final class Cli implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.Option(names = "--events", defaultValue = "1000000", paramLabel = "N", description = "events to write (${DEFAULT-VALUE})")
+        long events;
+
+        @Override
+        public Integer call() throws Exception {
+            if (events < 10) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--events must be at least 10");
+            }
+            run(events);
+            return 0;
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         CaseflowSerdes.trustGeneratedClasses();
         CaseflowSerdes.quietRegistryClient();
-        long events = 1_000_000;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--help", "-h" -> {
-                    System.out.println(USAGE);
-                    return;
-                }
-                case "--events" -> {
-                    if (i + 1 >= args.length) {
-                        fail("--events needs a number");
-                    }
-                    try {
-                        events = Long.parseLong(args[++i]);
-                    } catch (NumberFormatException e) {
-                        fail("--events needs a number, not " + args[i]);
-                    }
-                }
-                default -> fail("unknown option " + args[i]);
-            }
-        }
+        System.exit(new picocli.CommandLine(new Cli()).execute(args));
+    }
+
+    static void run(long events) throws Exception {
         long cases = Math.max(1, events / 10);
         System.out.printf("bench: %d cases, %d events; starting a local broker and registry%n", cases, cases * 10);
         try (LocalStack stack = LocalStack.start(new LocalStack.Settings(Path.of(".caseflow-bench"), 0, 0, 0, 0, "WARN", Duration.ofSeconds(90), true))) {
@@ -136,12 +133,6 @@ public final class ReplayBenchmark {
             System.out.printf("{\"events\":%d,\"rawReadPerSecond\":%.0f,\"replayPerSecond\":%.0f,\"ratio\":%.2f,\"replaySeconds\":%.1f,\"findings\":%d,"
                     + "\"heapPeakMb\":%d}%n", report.records, rawRate, replayRate, replayRate / rawRate, seconds, report.findingCount(), peakHeapMb);
         }
-    }
-
-    private static void fail(String message) {
-        System.err.println("caseflow bench: " + message);
-        System.err.println(USAGE);
-        System.exit(2);
     }
 
     private static long write(Map<String, Object> client, CaseflowSerdes.RegistrySettings registry, long cases) throws Exception {

@@ -26,4 +26,18 @@ class AuditReportTest {
         String html = report.html();
         assertThat(html).startsWith("<!doctype html>").contains("<svg").contains("Stage durations").contains(clean.caseId).contains("class='FAIL'");
     }
+
+    @Test
+    void aCaseAskedForShowsItsTimelineInTextAndDurationsReadAsAPersonWould() {
+        CraftedLog clean = new CraftedLog().clean();
+        AuditReport report = CraftedLog.audit(clean.t0.plus(Duration.ofDays(30)), clean);
+        assertThat(report.text()).doesNotContain("ScreeningDecided");
+        report.timelinesInText = true;
+        assertThat(report.text()).contains("case " + clean.caseId + ": screening FINAL").contains("ScreeningDecided").doesNotContain("null");
+        assertThat(report.html()).doesNotContainPattern("PT[0-9]").doesNotContain(", null");
+        assertThat(AuditReport.human(850)).isEqualTo("850 ms");
+        assertThat(AuditReport.human(12_400)).isEqualTo("12.4 s");
+        assertThat(AuditReport.human(200_000)).isEqualTo("3 min 20 s");
+        assertThat(AuditReport.human(Duration.ofHours(76).toMillis())).isEqualTo("3 d 4 h");
+    }
 }

@@ -13,46 +13,72 @@ import java.util.Map;
  */
 public final class CaseflowLauncher {
 
-    private static final String USAGE = """
-            usage: caseflow up [--work-dir DIR] [--kafka-port N] [--registry-port N] [--fresh]
-                   caseflow rotate-credential PRINCIPAL [--work-dir DIR] [--bootstrap HOST:PORT]
-                   caseflow provision --bootstrap HOST:PORT --registry URL [--replication-factor N] [--command-config FILE]
-              Starts a real Kafka broker and Apicurio Registry on 127.0.0.1, creates the topics, registers the
-              schemas, starts each service, prints the URLs and runs until Ctrl-C, then stops everything.
-              Everything recorded survives a stop and start in the work directory; --fresh starts a new, empty cluster.
-            """;
-
     private CaseflowLauncher() {
+    }
+
+    @picocli.CommandLine.Command(name = "caseflow", mixinStandardHelpOptions = true, subcommands = {Up.class, RotateCredential.class, Provision.class},
+            description = "The Java side of ./caseflow: the local stack and its provisioning.")
+    static final class Root {
+    }
+
+    @picocli.CommandLine.Command(name = "up", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+            description = {"Starts a real Kafka broker and Apicurio Registry on 127.0.0.1, creates the topics and ACLs, registers the schemas, "
+                    + "starts each service, prints the URLs and runs until Ctrl-C, then stops everything. Everything recorded survives a stop "
+                    + "and start in the work directory; --fresh starts a new, empty cluster."})
+    static final class Up implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.Option(names = "--work-dir", defaultValue = ".caseflow", paramLabel = "DIR", description = "where data and logs are kept (${DEFAULT-VALUE})")
+        Path workDir;
+        @picocli.CommandLine.Option(names = "--kafka-port", defaultValue = "9092", paramLabel = "N", description = "the broker's port (${DEFAULT-VALUE})")
+        int kafkaPort;
+        @picocli.CommandLine.Option(names = "--registry-port", defaultValue = "8081", paramLabel = "N", description = "the registry's port (${DEFAULT-VALUE})")
+        int registryPort;
+        @picocli.CommandLine.Option(names = "--fresh", description = "delete what the work directory holds and start an empty cluster")
+        boolean fresh;
+        /** NAME=JAR:PORT, given by ./caseflow for each service. */
+        @picocli.CommandLine.Option(names = "--service", hidden = true)
+        List<String> services = new ArrayList<>();
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        Options options() {
+            for (int port : new int[] {kafkaPort, registryPort}) {
+                if (port < 0 || port > 65535) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a port is 0-65535, not " + port);
+                }
+            }
+            List<ServiceSpec> specs = new ArrayList<>();
+            for (String service : services) {
+                int eq = service.indexOf('=');
+                int colon = service.lastIndexOf(':');
+                if (eq < 1 || colon < eq) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--service takes NAME=JAR:PORT, not " + service);
+                }
+                specs.add(new ServiceSpec(service.substring(0, eq), Path.of(service.substring(eq + 1, colon)),
+                        Integer.parseInt(service.substring(colon + 1))));
+            }
+            return new Options(workDir, kafkaPort, registryPort, fresh, specs);
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            return up(options());
+        }
     }
 
     public static void main(String[] args) {
         org.caseflow.schemas.CaseflowSerdes.trustGeneratedClasses();
-        if (args.length == 0 || java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
-            System.out.print(USAGE);
-            return;
-        }
-        try {
-            if (args[0].equals("provision")) {
-                System.exit(provision(args));
-            }
-            if (args[0].equals("rotate-credential")) {
-                System.exit(rotateCredential(args));
-            }
-            if (!args[0].equals("up")) {
-                throw new IllegalArgumentException("unknown command: " + args[0]);
-            }
-            System.exit(up(Options.parse(args)));
-        } catch (IllegalArgumentException e) {
-            System.err.println("caseflow: " + e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
-        } catch (Exception | Error e) {
-            System.err.println("caseflow: " + describe(e));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** Bad options exit 2 with the usage; a failure exits 1 with its causes on one line (the stack trace with CASEFLOW_DEBUG). */
+    static picocli.CommandLine commandLine() {
+        return new picocli.CommandLine(new Root()).setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("caseflow: " + describe(e));
             if (System.getenv("CASEFLOW_DEBUG") != null) {
                 e.printStackTrace();
             }
-            System.exit(1);
-        }
+            return 1;
+        });
     }
 
     /** The message and its causes, one line; the stack trace only with CASEFLOW_DEBUG set. */
@@ -68,81 +94,32 @@ public final class CaseflowLauncher {
     }
 
     record Options(Path workDir, int kafkaPort, int registryPort, boolean fresh, List<ServiceSpec> services) {
-
-        static Options parse(String[] args) {
-            Path workDir = Path.of(".caseflow");
-            int kafkaPort = 9092;
-            int registryPort = 8081;
-            List<ServiceSpec> services = new ArrayList<>();
-            boolean fresh = false;
-            for (int i = 1; i < args.length; i++) {
-                if (args[i].equals("--fresh")) {
-                    fresh = true;
-                    continue;
-                }
-                String value = i + 1 < args.length ? args[i + 1] : null;
-                switch (args[i]) {
-                    case "--work-dir" -> workDir = Path.of(require(args[i], value));
-                    case "--kafka-port" -> kafkaPort = port(args[i], value);
-                    case "--registry-port" -> registryPort = port(args[i], value);
-                    case "--service" -> services.add(service(require(args[i], value)));
-                    default -> throw new IllegalArgumentException("unknown option: " + args[i]);
-                }
-                i++;
-            }
-            return new Options(workDir, kafkaPort, registryPort, fresh, services);
-        }
-
-        private static String require(String option, String value) {
-            if (value == null) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            return value;
-        }
-
-        private static int port(String option, String value) {
-            try {
-                int port = Integer.parseInt(require(option, value));
-                if (port < 0 || port > 65535) {
-                    throw new NumberFormatException();
-                }
-                return port;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(option + " needs a port number, not " + value);
-            }
-        }
-
-        private static ServiceSpec service(String spec) {
-            int eq = spec.indexOf('=');
-            int colon = spec.lastIndexOf(':');
-            if (eq < 1 || colon < eq) {
-                throw new IllegalArgumentException("--service takes NAME=JAR:PORT, not " + spec);
-            }
-            return new ServiceSpec(spec.substring(0, eq), Path.of(spec.substring(eq + 1, colon)), port("--service", spec.substring(colon + 1)));
-        }
     }
 
     /**
      * The explicit provisioning step of a cluster beyond one machine: topics from the catalogue (with the
      * given replication factor) and every schema version, registered with its compatibility rule.
      */
-    static int provision(String[] args) throws Exception {
-        String bootstrap = null;
-        String registry = null;
-        java.nio.file.Path commandConfig = null;
-        short replication = 3;
-        for (int i = 1; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--bootstrap" -> bootstrap = args[i + 1];
-                case "--registry" -> registry = args[i + 1];
-                case "--replication-factor" -> replication = Short.parseShort(args[i + 1]);
-                case "--command-config" -> commandConfig = java.nio.file.Path.of(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option: " + args[i]);
-            }
+    @picocli.CommandLine.Command(name = "provision", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+            description = {"The explicit provisioning step of a cluster beyond one machine: topics from the catalogue (with the given "
+                    + "replication factor), the catalogue's ACLs (with --command-config) and every schema version with its compatibility rule."})
+    static final class Provision implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT")
+        String bootstrap;
+        @picocli.CommandLine.Option(names = "--registry", required = true, paramLabel = "URL", description = "the registry's v3 API")
+        String registry;
+        @picocli.CommandLine.Option(names = "--replication-factor", defaultValue = "3", paramLabel = "N", description = "(${DEFAULT-VALUE})")
+        short replication;
+        @picocli.CommandLine.Option(names = "--command-config", paramLabel = "FILE", description = "the provisioning principal's Kafka client settings")
+        java.nio.file.Path commandConfig;
+
+        @Override
+        public Integer call() throws Exception {
+            return provision(bootstrap, registry, replication, commandConfig);
         }
-        if (bootstrap == null || registry == null) {
-            throw new IllegalArgumentException("provision needs --bootstrap HOST:PORT and --registry URL");
-        }
+    }
+
+    static int provision(String bootstrap, String registry, short replication, java.nio.file.Path commandConfig) throws Exception {
         // with the provisioning principal's client config (an authenticating cluster), the catalogue's ACLs are created too
         java.util.Map<String, Object> admin = new java.util.HashMap<>(commandConfig == null ? java.util.Map.of() : KafkaCredentials.read(commandConfig));
         admin.put("bootstrap.servers", bootstrap);
@@ -153,24 +130,31 @@ public final class CaseflowLauncher {
         return 0;
     }
 
-    /** A new Kafka password for one principal of the running local default; its process must be restarted to use it. */
-    static int rotateCredential(String[] args) throws Exception {
-        if (args.length < 2 || args[1].startsWith("--")) {
-            throw new IllegalArgumentException("rotate-credential needs a principal: one of " + org.caseflow.schemas.Principals.ALL);
-        }
-        String principal = args[1];
-        if (!org.caseflow.schemas.Principals.ALL.contains(principal)) {
-            throw new IllegalArgumentException("unknown principal " + principal + "; one of " + org.caseflow.schemas.Principals.ALL);
-        }
-        java.nio.file.Path workDir = java.nio.file.Path.of(".caseflow");
-        String bootstrap = Ports.LOOPBACK + ":9092";
-        for (int i = 2; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--work-dir" -> workDir = java.nio.file.Path.of(args[i + 1]);
-                case "--bootstrap" -> bootstrap = args[i + 1];
-                default -> throw new IllegalArgumentException("unknown option: " + args[i]);
+    @picocli.CommandLine.Command(name = "rotate-credential", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+            description = {"Gives one Kafka principal of the running local default a new password, on the broker and in its file under "
+                    + "the work directory's credentials/; then restart that process (./caseflow restart NAME)."})
+    static final class RotateCredential implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.Parameters(paramLabel = "PRINCIPAL", description = "a service, field-office, auditor or provisioning")
+        String principal;
+        @picocli.CommandLine.Option(names = "--work-dir", defaultValue = ".caseflow", paramLabel = "DIR", description = "(${DEFAULT-VALUE})")
+        java.nio.file.Path workDir;
+        @picocli.CommandLine.Option(names = "--bootstrap", defaultValue = "127.0.0.1:9092", paramLabel = "HOST:PORT", description = "(${DEFAULT-VALUE})")
+        String bootstrap;
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!org.caseflow.schemas.Principals.ALL.contains(principal)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "unknown principal " + principal + "; one of " + org.caseflow.schemas.Principals.ALL);
             }
+            return rotateCredential(principal, workDir, bootstrap);
         }
+    }
+
+    /** A new Kafka password for one principal of the running local default; its process must be restarted to use it. */
+    static int rotateCredential(String principal, java.nio.file.Path workDir, String bootstrap) throws Exception {
         if (!KafkaCredentials.exist(workDir)) {
             throw new IllegalArgumentException("no credentials in " + workDir + " (start the stack first)");
         }

@@ -100,7 +100,7 @@ class RemovalIntegrationTest {
         String stayed = cases.get(7);
         var stay = api.post("/api/cases/" + stayed + "/stay", "removal-officer", "{\"reason\": \"COURT_ORDER\", \"note\": \"injunction\"}");
         assertThat(stay.status()).as(stay.body()).isEqualTo(201);
-        assertThat(stay.body()).contains("\"stage\":\"STAYED\"");
+        assertThat(stay.body()).contains("\"status\":\"STAYED\"");
         awaitManifest(api, flightId, m -> !m.contains(stayed));
 
         // the departure executes everyone still on board, and only them
@@ -124,7 +124,7 @@ class RemovalIntegrationTest {
         assertThat(api.post("/api/flights", "removal-officer", "{\"destination\": \"VEN\", \"departureAt\": \"2020-01-01T00:00:00Z\", \"seats\": 5, \"carrier\": \"x\"}").status()).isEqualTo(400);
         assertThat(api.post("/api/flights", "auditor", "{\"destination\": \"VEN\", \"departureAt\": \"2030-01-01T00:00:00Z\", \"seats\": 5, \"carrier\": \"x\"}").status()).isEqualTo(403);
         assertThat(api.get("/api/flights/FL-none/manifest", "auditor").status()).isEqualTo(404);
-        assertThat(api.get("/api/cases/" + cases.get(1), "auditor").body()).contains("\"stage\":\"EXECUTED\"");
+        assertThat(api.get("/api/cases/" + cases.get(1), "auditor").body()).contains("\"status\":\"EXECUTED\"");
 
         String metrics = api.get("/actuator/prometheus", null).body();
         assertThat(metrics).contains("caseflow_removal_seat_utilisation{").contains("caseflow_removal_eligible_backlog{")

@@ -35,86 +35,62 @@ public final class Demo {
                    boolean chaos) {
     }
 
-    static final String USAGE = """
-            usage: caseflow demo [--cases N] [--rate PER_SECOND] [--time-scale X] [--seed S] [--timeout SECONDS] [--fresh]
-                   caseflow chaos [the same options]
-            The whole pipeline on the local default, driven by simulated field offices, screening officers and removal
-            officers; progress every two seconds, a summary table, the audit's verdict and one line of JSON. Exit 0 when
-            the numbers add up and the audit is clean. The cluster in .caseflow/ is kept (--fresh starts empty).
-              --cases N            people crossing (150)
-              --rate PER_SECOND    submissions per second (25)
-              --time-scale X       72 h review windows pass in 72 h / X (21600: 12 s)
-              --seed S             the synthetic population (42)
-              --timeout SECONDS    give up after (600)
-              --fresh              start from an empty cluster""";
+    /** The command line of {@code ./caseflow demo} (and {@code chaos}); internal options are hidden. */
+    @picocli.CommandLine.Command(name = "caseflow demo", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+            description = {"The whole pipeline on the local default, driven by simulated field offices, screening officers and removal "
+                    + "officers; progress every two seconds, a summary table, the audit's verdict and one line of JSON. Exit 0 when the "
+                    + "numbers add up and the audit is clean, 1 if they do not, 2 on bad options. The cluster in .caseflow/ is kept "
+                    + "(--fresh starts empty). './caseflow chaos' takes the same options."})
+    static final class Cli implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.Option(names = "--cases", defaultValue = "150", paramLabel = "N", description = "people crossing (${DEFAULT-VALUE})")
+        int cases;
+        @picocli.CommandLine.Option(names = "--rate", defaultValue = "25", paramLabel = "PER_SECOND", description = "submissions per second (${DEFAULT-VALUE})")
+        double rate;
+        @picocli.CommandLine.Option(names = "--time-scale", defaultValue = "21600", paramLabel = "X",
+                description = "72 h review windows pass in 72 h / X (${DEFAULT-VALUE}: 12 s)")
+        long timeScale;
+        @picocli.CommandLine.Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "the synthetic population (${DEFAULT-VALUE})")
+        long seed;
+        @picocli.CommandLine.Option(names = "--timeout", defaultValue = "600", paramLabel = "SECONDS", description = "give up after (${DEFAULT-VALUE})")
+        long timeout;
+        @picocli.CommandLine.Option(names = "--fresh", description = "start from an empty cluster")
+        boolean fresh;
+        @picocli.CommandLine.Option(names = "--chaos", hidden = true)
+        boolean chaos;
+        @picocli.CommandLine.Option(names = "--work-dir", defaultValue = ".caseflow", hidden = true)
+        Path workDir;
+        @picocli.CommandLine.Option(names = "--service", hidden = true)
+        List<String> services = new ArrayList<>();
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        Options options() {
+            if (cases < 1 || rate <= 0 || timeScale < 1 || timeout < 10) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--cases, --rate and --time-scale must be positive, --timeout at least 10");
+            }
+            return new Options(cases, rate, timeScale, seed, workDir, Duration.ofSeconds(timeout),
+                    services.stream().map(s -> s.split("[=:]")).toList(), fresh, chaos);
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            return run(options(), System.out, null);
+        }
+    }
 
     public static void main(String[] args) {
         CaseflowSerdes.quietRegistryClient();
         CaseflowSerdes.trustGeneratedClasses();
-        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
-            System.out.println(USAGE);
-            return;
-        }
-        Options options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("caseflow demo: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
-        try {
-            System.exit(run(options, System.out, null));
-        } catch (Exception e) {
-            System.err.println("caseflow demo: " + e.getMessage());
-            System.exit(1);
-        }
+        System.exit(commandLine().execute(args));
     }
 
-    static Options parse(String[] args) {
-        int cases = 150;
-        double rate = 25;
-        long timeScale = 21_600; // 72 h review windows pass in 12 s
-        long seed = 42;
-        long timeout = 600;
-        Path workDir = Path.of(".caseflow");
-        List<String[]> services = new ArrayList<>();
-        boolean fresh = false;
-        boolean chaos = false;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--fresh")) {
-                fresh = true;
-                continue;
-            }
-            if (args[i].equals("--chaos")) {
-                chaos = true;
-                continue;
-            }
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            if (value == null) {
-                throw new IllegalArgumentException(args[i] + " needs a value");
-            }
-            try {
-                switch (args[i]) {
-                    case "--cases" -> cases = Integer.parseInt(value);
-                    case "--rate" -> rate = Double.parseDouble(value);
-                    case "--time-scale" -> timeScale = Long.parseLong(value);
-                    case "--seed" -> seed = Long.parseLong(value);
-                    case "--timeout" -> timeout = Long.parseLong(value);
-                    case "--work-dir" -> workDir = Path.of(value);
-                    case "--service" -> services.add(value.split("[=:]"));
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(args[i] + " needs a number, not " + value);
-            }
-            i++;
-        }
-        if (cases < 1 || rate <= 0 || timeScale < 1 || timeout < 10) {
-            throw new IllegalArgumentException("--cases, --rate and --time-scale must be positive, --timeout at least 10");
-        }
-        return new Options(cases, rate, timeScale, seed, workDir, Duration.ofSeconds(timeout), services, fresh, chaos);
+    /** A later option wins over an earlier one (./caseflow chaos sets defaults its caller may override); a failure exits 1. */
+    static picocli.CommandLine commandLine() {
+        return new picocli.CommandLine(new Cli()).setOverwrittenOptionsAllowed(true).setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("caseflow demo: " + e.getMessage());
+            return 1;
+        });
     }
 
     /** Runs the demo; {@code metrics}, when given, receives each service's /actuator/prometheus text at the end. */

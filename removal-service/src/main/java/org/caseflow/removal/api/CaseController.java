@@ -40,10 +40,15 @@ class CaseController {
     record StayRequest(@NotNull RecordedStayReason reason, @Size(max = 2000) String note) {
     }
 
-    record CaseView(String caseId, String stage, String destination, java.time.Instant notBefore, RemovalCase.Booking booking,
+    /**
+     * {@code status} in the words the log and the audit use: NOT_ELIGIBLE, ELIGIBLE (waiting for a seat), SCHEDULED (holds
+     * a seat), EXECUTED, STAYED, CANCELLED, BLOCKED.
+     */
+    record CaseView(String caseId, String status, String destination, java.time.Instant notBefore, RemovalCase.Booking booking,
                     String screeningOutcome, boolean protectionReferred) {
         static CaseView of(RemovalCase c) {
-            return new CaseView(c.caseId(), c.stage().name(), c.destination(), c.notBefore(), c.booking(),
+            String status = c.stage() == RemovalCase.Stage.IN_ALLOCATION ? (c.booking() == null ? "ELIGIBLE" : "SCHEDULED") : c.stage().name();
+            return new CaseView(c.caseId(), status, c.destination(), c.notBefore(), c.booking(),
                     c.concluded() == null ? null : c.concluded().outcome(), c.protectionReferred());
         }
     }

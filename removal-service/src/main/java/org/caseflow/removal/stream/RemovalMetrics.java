@@ -12,7 +12,11 @@ import org.caseflow.removal.domain.DestinationSchedule;
 import org.caseflow.removal.domain.Flight;
 import org.caseflow.vocabulary.Safeguard;
 
-/** Removal's domain metrics: queue and seat gauges per destination, blocks by safeguard, decision-to-scheduled time. */
+/**
+ * Removal's domain metrics: queue and seat gauges per destination, blocks by safeguard, decision-to-scheduled time.
+ * Every counter exists at 0 for every safeguard and event type from the start, so {@code increase()} counts each
+ * series' first event.
+ */
 public final class RemovalMetrics {
 
     private final MeterRegistry meters;
@@ -20,6 +24,29 @@ public final class RemovalMetrics {
 
     public RemovalMetrics(MeterRegistry meters) {
         this.meters = meters;
+        for (Safeguard safeguard : Safeguard.values()) {
+            blocks(safeguard);
+        }
+        for (var type : org.caseflow.schemas.removal.RemovalEventEnvelope.getClassSchema().getField("payload").schema().getTypes()) {
+            outcomes(type.getName());
+        }
+        decisionToScheduled();
+    }
+
+    private Counter blocks(Safeguard safeguard) {
+        return Counter.builder("caseflow.removal.blocks").description("Removals refused by a safeguard")
+                .tag("safeguard", safeguard.name()).register(meters);
+    }
+
+    private Counter outcomes(String event) {
+        return Counter.builder("caseflow.removal.outcomes").description("Removal events by type").tag("event", event).register(meters);
+    }
+
+    /** The wait spans the review window (72 h by default) and the next flight: buckets from a second up to sixty days. */
+    private Timer decisionToScheduled() {
+        return Timer.builder("caseflow.removal.decision.to.scheduled").description("From the screening decision to RemovalScheduled")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofSeconds(1)).maximumExpectedValue(Duration.ofDays(60))
+                .register(meters);
     }
 
     /** Waiting cases, seats taken and seats offered on planned flights of a destination. */
@@ -42,17 +69,15 @@ public final class RemovalMetrics {
     }
 
     void blocked(Safeguard safeguard) {
-        Counter.builder("caseflow.removal.blocks").description("Removals refused by a safeguard")
-                .tag("safeguard", safeguard.name()).register(meters).increment();
+        blocks(safeguard).increment();
     }
 
     void scheduled(Duration sinceDecision) {
-        Timer.builder("caseflow.removal.decision.to.scheduled").description("From the screening decision to RemovalScheduled")
-                .publishPercentileHistogram().register(meters).record(sinceDecision.isNegative() ? Duration.ZERO : sinceDecision);
+        decisionToScheduled().record(sinceDecision.isNegative() ? Duration.ZERO : sinceDecision);
     }
 
     void outcome(String what) {
-        Counter.builder("caseflow.removal.outcomes").description("Removal events by type").tag("event", what).register(meters).increment();
+        outcomes(what).increment();
     }
 
     void refused(String rule) {

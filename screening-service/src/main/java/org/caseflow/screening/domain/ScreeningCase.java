@@ -42,7 +42,7 @@ public record ScreeningCase(String caseId, Status status, IntakeFacts facts, Str
     /** The state after {@code e}. */
     public ScreeningCase apply(Event e) {
         List<HistoryEntry> h = new ArrayList<>(history);
-        h.add(new HistoryEntry(e.getClass().getSimpleName(), e.at(), e.actor().id(), e.actor().role().name()));
+        h.add(new HistoryEntry(loggedAs(e), e.at(), e.actor().id(), e.actor().role().name()));
         return switch (e) {
             case Event.Queued q -> new ScreeningCase(caseId, Status.AWAITING_SCREENING, q.facts(), null, null, null, null, false, null, false, h);
             case Event.Assigned a -> with(c -> c.status(Status.ASSIGNED).assignedOfficer(a.officerId()).history(h));
@@ -57,6 +57,21 @@ public record ScreeningCase(String caseId, Status status, IntakeFacts facts, Str
                     .finalOutcome(ScreeningOutcome.PROTECTION_REFERRAL).eligibleForRemoval(false).history(h));
             case Event.Concluded k -> with(c -> c.status(status == Status.PROTECTION_REFERRED ? status : Status.FINAL).finalOutcome(k.outcome())
                     .eligibleForRemoval(k.eligibleForRemoval()).history(h));
+        };
+    }
+
+    /** The event's name as the log (case.screening.events) and the audit name it, so every view uses one word for it. */
+    static String loggedAs(Event e) {
+        return switch (e) {
+            case Event.Queued q -> "ScreeningQueued";
+            case Event.Assigned a -> "OfficerAssigned";
+            case Event.InterviewRecorded i -> "InterviewRecorded";
+            case Event.Decided d -> "ScreeningDecided";
+            case Event.ReviewRequested r -> "ReviewRequested";
+            case Event.ReviewDecided r -> "ReviewDecided";
+            case Event.ReviewWaived w -> "ReviewWaived";
+            case Event.ProtectionReferred p -> "ProtectionReferred";
+            case Event.Concluded c -> "ScreeningConcluded";
         };
     }
 

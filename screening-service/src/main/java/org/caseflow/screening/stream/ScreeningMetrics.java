@@ -12,7 +12,10 @@ import io.micrometer.core.instrument.Timer;
 import org.caseflow.screening.domain.ScreeningOutcome;
 import org.caseflow.screening.domain.Status;
 
-/** Screening's domain metrics. The backlog gauge sums the counts each stream task reports for its own cases. */
+/**
+ * Screening's domain metrics. The backlog gauge sums the counts each stream task reports for its own cases. Every
+ * counter exists at 0 for every outcome from the start, so {@code increase()} counts each series' first event.
+ */
 public final class ScreeningMetrics {
 
     private final MeterRegistry meters;
@@ -24,6 +27,40 @@ public final class ScreeningMetrics {
             Gauge.builder("caseflow.screening.backlog", () -> backlog(status)).description("Cases in screening, by status")
                     .tag("status", status.name()).register(meters);
         }
+        for (ScreeningOutcome outcome : ScreeningOutcome.values()) {
+            decisions(outcome);
+            for (boolean eligible : new boolean[] {true, false}) {
+                concludedCounter(outcome, eligible);
+            }
+        }
+        reviewRequests();
+        protectionReferrals();
+        intakeToDecision();
+    }
+
+    private Counter decisions(ScreeningOutcome outcome) {
+        return Counter.builder("caseflow.screening.decisions").description("Screening decisions, by outcome")
+                .tag("outcome", outcome.name()).register(meters);
+    }
+
+    private Counter concludedCounter(ScreeningOutcome outcome, boolean eligible) {
+        return Counter.builder("caseflow.screening.concluded").description("Cases whose screening ended, by final outcome")
+                .tag("outcome", outcome.name()).tag("eligible_for_removal", String.valueOf(eligible)).register(meters);
+    }
+
+    private Counter reviewRequests() {
+        return Counter.builder("caseflow.screening.review.requests").description("Review requests recorded").register(meters);
+    }
+
+    private Counter protectionReferrals() {
+        return Counter.builder("caseflow.screening.protection.referrals").description("Cases referred to protection (S2)").register(meters);
+    }
+
+    /** A case waits hours to days for its decision: buckets from a second up to thirty days. */
+    private Timer intakeToDecision() {
+        return Timer.builder("caseflow.screening.intake.to.decision").description("From CaseOpened to the screening decision")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofSeconds(1)).maximumExpectedValue(Duration.ofDays(30))
+                .register(meters);
     }
 
     void backlog(String task, Map<Status, Long> counts) {
@@ -39,23 +76,20 @@ public final class ScreeningMetrics {
     }
 
     void decision(ScreeningOutcome outcome, Duration sinceIntake) {
-        Counter.builder("caseflow.screening.decisions").description("Screening decisions, by outcome")
-                .tag("outcome", outcome.name()).register(meters).increment();
-        Timer.builder("caseflow.screening.intake.to.decision").description("From CaseOpened to the screening decision")
-                .publishPercentileHistogram().register(meters).record(sinceIntake.isNegative() ? Duration.ZERO : sinceIntake);
+        decisions(outcome).increment();
+        intakeToDecision().record(sinceIntake.isNegative() ? Duration.ZERO : sinceIntake);
     }
 
     void reviewRequested() {
-        Counter.builder("caseflow.screening.review.requests").description("Review requests recorded").register(meters).increment();
+        reviewRequests().increment();
     }
 
     void protectionReferral() {
-        Counter.builder("caseflow.screening.protection.referrals").description("Cases referred to protection (S2)").register(meters).increment();
+        protectionReferrals().increment();
     }
 
     void concluded(ScreeningOutcome outcome, boolean eligible) {
-        Counter.builder("caseflow.screening.concluded").description("Cases whose screening ended, by final outcome")
-                .tag("outcome", outcome.name()).tag("eligible_for_removal", String.valueOf(eligible)).register(meters).increment();
+        concludedCounter(outcome, eligible).increment();
     }
 
     void refused(String rule) {

@@ -104,4 +104,16 @@ class ScreeningPolicyTest {
     void everyDecisionRuleHasAName() {
         assertThat(ScreeningPolicy.DECISION_RULES).extracting(ScreeningPolicy.DecisionRule::name).doesNotHaveDuplicates().allMatch(n -> !n.isBlank());
     }
+
+    @Test
+    void historyNamesEveryEventAsTheLogDoes() {
+        List<Event> one = List.of(new Event.Queued(NOW, Actor.SYSTEM, facts(false)), new Event.Assigned(NOW, SUPERVISOR, "off-1"),
+                new Event.InterviewRecorded(NOW, OFFICER, "es", false, true, List.of()),
+                new Event.Decided(NOW, OFFICER, VALID, ScreeningOutcome.CREDIBLE_FEAR, "r", null), new Event.ReviewRequested(NOW, OFFICER, "r"),
+                new Event.ReviewDecided(NOW, SUPERVISOR, true, "r"), new Event.ReviewWaived(NOW, OFFICER, "r"),
+                new Event.ProtectionReferred(NOW, Actor.SYSTEM, List.of(), null), new Event.Concluded(NOW, Actor.SYSTEM, ScreeningOutcome.CREDIBLE_FEAR, false));
+        var logged = org.caseflow.schemas.screening.ScreeningEventEnvelope.getClassSchema().getField("payload").schema().getTypes().stream()
+                .map(org.apache.avro.Schema::getName).toList();
+        assertThat(one.stream().map(ScreeningCase::loggedAs).toList()).containsExactlyInAnyOrderElementsOf(logged);
+    }
 }

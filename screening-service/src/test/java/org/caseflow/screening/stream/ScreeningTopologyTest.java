@@ -270,7 +270,7 @@ class ScreeningTopologyTest {
     void theHistoryRecordsWhatWhenAndWho() {
         toReviewWindow(h);
         assertThat(h.stored(CASE).state().history()).extracting(e -> e.event() + " by " + e.actorId())
-                .containsExactly("Queued by screening-service", "Assigned by sup-1", "InterviewRecorded by off-1", "Decided by off-1");
+                .containsExactly("ScreeningQueued by screening-service", "OfficerAssigned by sup-1", "InterviewRecorded by off-1", "ScreeningDecided by off-1");
     }
 
     @Test

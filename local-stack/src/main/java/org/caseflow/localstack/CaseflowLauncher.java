@@ -34,6 +34,11 @@ public final class CaseflowLauncher {
         int registryPort;
         @picocli.CommandLine.Option(names = "--fresh", description = "delete what the work directory holds and start an empty cluster")
         boolean fresh;
+        @picocli.CommandLine.Option(names = "--review-window", defaultValue = "PT72H", paramLabel = "DURATION",
+                description = "how long a negative decision stays open for review (S4), ISO-8601 (${DEFAULT-VALUE}; PT10M to watch a case through)")
+        java.time.Duration reviewWindow;
+        @picocli.CommandLine.Option(names = "--json-logs", description = "services log structured JSON (Elastic Common Schema) instead of text")
+        boolean jsonLogs;
         /** NAME=JAR:PORT, given by ./caseflow for each service. */
         @picocli.CommandLine.Option(names = "--service", hidden = true)
         List<String> services = new ArrayList<>();
@@ -56,7 +61,15 @@ public final class CaseflowLauncher {
                 specs.add(new ServiceSpec(service.substring(0, eq), Path.of(service.substring(eq + 1, colon)),
                         Integer.parseInt(service.substring(colon + 1))));
             }
-            return new Options(workDir, kafkaPort, registryPort, fresh, specs);
+            if (reviewWindow.isNegative() || reviewWindow.isZero()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--review-window must be positive, not " + reviewWindow);
+            }
+            List<String> serviceArgs = new ArrayList<>(List.of("--caseflow.screening.review-window=" + reviewWindow));
+            if (jsonLogs) {
+                serviceArgs.add("--logging.structured.format.console=ecs");
+                serviceArgs.add("--logging.structured.format.file=ecs");
+            }
+            return new Options(workDir, kafkaPort, registryPort, fresh, specs, serviceArgs);
         }
 
         @Override
@@ -93,7 +106,8 @@ public final class CaseflowLauncher {
     record ServiceSpec(String name, Path jar, int port) {
     }
 
-    record Options(Path workDir, int kafkaPort, int registryPort, boolean fresh, List<ServiceSpec> services) {
+    /** {@code serviceArgs}: settings every service is started with (only the ones a service knows apply to it). */
+    record Options(Path workDir, int kafkaPort, int registryPort, boolean fresh, List<ServiceSpec> services, List<String> serviceArgs) {
     }
 
     /**
@@ -194,11 +208,13 @@ public final class CaseflowLauncher {
             List<Supervisor.Spec> specs = new ArrayList<>();
             for (ServiceSpec spec : options.services()) {
                 int port = Ports.pick(spec.port());
-                specs.add(new Supervisor.Spec(spec.name(), spec.jar(), port, List.of()));
-                services.put(spec.name(), ServiceProcess.start(spec.name(), spec.jar(), port, stack, List.of()));
+                specs.add(new Supervisor.Spec(spec.name(), spec.jar(), port, options.serviceArgs()));
+                services.put(spec.name(), ServiceProcess.start(spec.name(), spec.jar(), port, stack, options.serviceArgs()));
             }
             Parallel.all(services.values().stream().<Parallel.Wait>map(s -> () -> s.awaitHealthy(Duration.ofSeconds(120))).toList());
             printUrls(stack, services.values(), Duration.ofNanos(System.nanoTime() - started));
+            System.out.println("review window " + options.serviceArgs().getFirst().substring(options.serviceArgs().getFirst().indexOf('=') + 1)
+                    + " (--review-window); service logs " + (options.serviceArgs().size() > 1 ? "JSON (ECS)" : "text (--json-logs for JSON)"));
             return new Supervisor(stack, specs, services, stopping, System.out).run();
         } finally {
             stopAll.run();

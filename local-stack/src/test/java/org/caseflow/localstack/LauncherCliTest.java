@@ -20,7 +20,8 @@ class LauncherCliTest {
     @Test
     void everySubcommandExplainsItself() {
         assertThat(run("up", "--help")).isZero();
-        assertThat(out.toString()).contains("--fresh").contains("--kafka-port").doesNotContain("--service");
+        assertThat(out.toString()).contains("--fresh").contains("--kafka-port").contains("--review-window").contains("--json-logs")
+                .doesNotContain("--service");
         assertThat(run("rotate-credential", "--help")).isZero();
         assertThat(out.toString()).contains("PRINCIPAL");
         assertThat(run("provision", "--help")).isZero();
@@ -33,6 +34,8 @@ class LauncherCliTest {
         assertThat(run("up", "--kafka-prot", "9092")).isEqualTo(2);
         assertThat(err.toString()).contains("--kafka-prot");
         assertThat(run("up", "--kafka-port", "99999")).isEqualTo(2);
+        assertThat(run("up", "--review-window", "3 days")).isEqualTo(2);
+        assertThat(run("up", "--review-window", "-PT1H")).isEqualTo(2);
         assertThat(run("provision", "--registry", "http://x")).isEqualTo(2);
         assertThat(run("rotate-credential", "nobody")).isEqualTo(2);
         assertThat(run("launch")).isEqualTo(2);

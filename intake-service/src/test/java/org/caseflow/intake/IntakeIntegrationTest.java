@@ -92,6 +92,13 @@ class IntakeIntegrationTest {
         assertThat(first.status()).isEqualTo(202);
         assertThat(first.raw().headers().firstValue("Location")).hasValue("/api/submissions/" + run + "-http-1");
         assertThat(first.body()).contains("\"status\":\"ACCEPTED\"").contains("\"caseId\":\"");
+        // the person's cases, by nationality and document number (as the field office wrote it: "V-<id>", dashes ignored)
+        String firstCase = first.body().replaceAll(".*\"caseId\":\"([^\"]+)\".*", "$1");
+        var person = api.get("/api/persons/cases?nationality=ven&document=v" + run + "-http-1", "supervisor");
+        assertThat(person.status()).as(person.body()).isEqualTo(200);
+        assertThat(person.body()).contains(firstCase).contains("\"nationality\":\"VEN\"");
+        assertThat(api.get("/api/persons/cases?nationality=VEN&document=nobody", "supervisor").status()).isEqualTo(404);
+        assertThat(api.get("/api/persons/cases?nationality=XX&document=x", "supervisor").status()).isEqualTo(400);
         var retry = api.post("/api/submissions", "field-office", body);
         assertThat(retry.status()).isEqualTo(202);
         assertThat(retry.body()).isEqualTo(first.body());

@@ -102,6 +102,11 @@ class RemovalIntegrationTest {
         assertThat(stay.status()).as(stay.body()).isEqualTo(201);
         assertThat(stay.body()).contains("\"status\":\"STAYED\"");
         awaitManifest(api, flightId, m -> !m.contains(stayed));
+        // the destination's queue: nobody waits (30 seats for 19 people), the flight is planned with its seats taken
+        var queue = api.get("/api/destinations/ven/queue", "auditor");
+        assertThat(queue.status()).as(queue.body()).isEqualTo(200);
+        assertThat(queue.body()).contains("\"destination\":\"VEN\"").contains("\"waiting\":[]").contains(flightId);
+        assertThat(api.get("/api/destinations/nowhere/queue", "auditor").status()).isEqualTo(400);
 
         // the departure executes everyone still on board, and only them
         var departed = api.post("/api/flights/" + flightId + "/departure", "removal-officer", "{}");

@@ -39,6 +39,10 @@ class ScreeningIntegrationTest {
         ScreeningFixtures.awaitGet(api, "/api/cases/" + caseId, "officer-1", r -> r.status() == 200, Duration.ofSeconds(30));
         ScreeningFixtures.awaitGet(api, "/api/officers/officer-1", "officer-1", r -> r.status() == 200, Duration.ofSeconds(30));
         assertThat(api.get("/api/worklist?status=AWAITING_SCREENING&station=LAJAS_BLANCAS", "officer-1").body()).contains(caseId);
+        // by when cases were opened: this one was opened after 2000 (the fixture's time), none after an hour from now
+        assertThat(api.get("/api/worklist?openedFrom=2000-01-01T00:00:00Z", "officer-1").body()).contains(caseId);
+        assertThat(api.get("/api/worklist?openedFrom=" + java.time.Instant.now().plusSeconds(3600), "officer-1").body()).doesNotContain(caseId);
+        assertThat(api.get("/api/worklist?openedFrom=yesterday", "officer-1").status()).isEqualTo(400);
 
         assertThat(api.post("/api/cases/" + caseId + "/decision", "officer-1",
                 "{\"outcome\": \"NO_CREDIBLE_FEAR\", \"rationale\": \"too early\"}").body()).contains("INTERVIEW_REQUIRED");

@@ -54,7 +54,12 @@ public final class SubmissionMapper {
         return s.getPerson().getDocuments().stream()
                 .filter(d -> d.getNumber() != null && !d.getNumber().isBlank())
                 .min(java.util.Comparator.comparingInt(SubmissionMapper::strength))
-                .map(d -> s.getPerson().getNationality() + ":" + d.getNumber().replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT));
+                .map(d -> personKey(s.getPerson().getNationality(), d.getNumber()));
+    }
+
+    /** The person key of a nationality (normalised at the edge) and a document number, spaces and dashes ignored. */
+    public static String personKey(String nationality, String documentNumber) {
+        return nationality + ":" + documentNumber.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
     }
 
     private static int strength(IdentityDocument d) {

@@ -44,15 +44,19 @@ class WorklistController {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('SCREENING_OFFICER', 'SUPERVISOR', 'AUDITOR')")
-    @Operation(summary = "Cases by status, assigned officer and station, oldest first, paged")
+    @Operation(summary = "Cases by status, assigned officer, station and when they were opened (ISO-8601 openedFrom/openedTo), oldest first, paged")
     Page worklist(@RequestParam(required = false) Status status, @RequestParam(required = false) String officer,
-                  @RequestParam(required = false) String station, @RequestParam(defaultValue = "0") @Min(0) int page,
+                  @RequestParam(required = false) String station, @RequestParam(required = false) java.time.Instant openedFrom,
+                  @RequestParam(required = false) java.time.Instant openedTo, @RequestParam(defaultValue = "0") @Min(0) int page,
                   @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, HttpServletRequest request) {
-        List<Item> items = new ArrayList<>(local(status, officer, station));
+        List<Item> items = new ArrayList<>(local(status, officer, station).stream()
+                .filter(i -> openedFrom == null || (i.openedAt() != null && !i.openedAt().isBefore(openedFrom)))
+                .filter(i -> openedTo == null || (i.openedAt() != null && i.openedAt().isBefore(openedTo))).toList());
         if (request.getHeader(InteractiveQueries.FORWARDED) == null) {
             for (HostInfo peer : router.otherInstances()) {
                 String query = "/api/worklist?page=0&size=500" + (status == null ? "" : "&status=" + status)
-                        + (officer == null ? "" : "&officer=" + officer) + (station == null ? "" : "&station=" + station);
+                        + (officer == null ? "" : "&officer=" + officer) + (station == null ? "" : "&station=" + station)
+                        + (openedFrom == null ? "" : "&openedFrom=" + openedFrom) + (openedTo == null ? "" : "&openedTo=" + openedTo);
                 var response = router.forward(peer, query, request);
                 if (response.getStatusCode().is2xxSuccessful()) {
                     items.addAll(json.readValue(response.getBody(), Page.class).items());

@@ -34,8 +34,8 @@ final class Population {
             new Nationality("CMR", 0.02, List.of("fr", "en"), List.of()),
             new Nationality("BRA", 0.01, List.of("pt"), List.of()));
 
-    private static final String[] GIVEN = {"Ana", "Luis", "Maria", "Jose", "Carmen", "Pedro", "Rosa", "Juan", "Elena", "Marc", "Li", "Wei", "Amir", "Nadia"};
-    private static final String[] FAMILY = {"Prueba", "Ensayo", "Modelo", "Ejemplo", "Muestra", "Ficticio", "Simulado", "Demo"};
+    static final String[] GIVEN = {"Ana", "Luis", "Maria", "Jose", "Carmen", "Pedro", "Rosa", "Juan", "Elena", "Marc", "Li", "Wei", "Amir", "Nadia"};
+    static final String[] FAMILY = {"Prueba", "Ensayo", "Modelo", "Ejemplo", "Muestra", "Ficticio", "Simulado", "Demo"};
 
     /** One submission to send: its body, how it travels, and whether it is a malformed one or a retry. */
     record Planned(int index, String submissionId, Map<String, Object> body, boolean viaHttp, boolean malformed, boolean retry) {

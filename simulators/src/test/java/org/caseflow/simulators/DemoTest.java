@@ -55,6 +55,17 @@ class DemoTest {
         assertThat(output).contains("[").contains("sent ");
         assertThat(summary.get("audit").get("verdict").asText()).isEqualTo("CLEAN");
 
+        // no log of any process names a person: no full name, passport number or date of birth the simulators generated
+        java.util.regex.Pattern personal = java.util.regex.Pattern.compile("(" + String.join("|", Population.GIVEN) + ") ("
+                + String.join("|", Population.FAMILY) + ")|\\bP[1-9][0-9]{5}\\b|\\b(19[3-9][0-9]|200[0-9]|201[0-2])-[01][0-9]-[0-3][0-9]\\b");
+        try (var logs = Files.list(workDir.resolve("logs"))) {
+            for (Path log : logs.filter(p -> p.toString().endsWith(".log")).toList()) {
+                try (var logLines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+                    assertThat(logLines.filter(l -> personal.matcher(l).find()).findFirst()).as("personal data in " + log).isEmpty();
+                }
+            }
+        }
+
         // every metric a dashboard panel or an alert queries is really exported by the services
         String exported = String.join("\n", metrics.values());
         assertThat(metrics).hasSize(3);

@@ -60,6 +60,20 @@ class RegistryRoundTripTest {
         assertThat(received).isEqualTo(sent);
     }
 
+    /** Services run with auto-registration off: what provisioning did not register, a service cannot register either. */
+    @Test
+    void aServiceCannotRegisterASchema(StackAddresses stack) throws Exception {
+        var asAService = new CaseflowSerdes.RegistrySettings(stack.registryUrl(), false);
+        var serializer = CaseflowSerdes.<IntakeEventEnvelope>serializer(asAService, false);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> serializer.serialize("not.in.the.catalogue", SampleEvents.caseOpened("case-x")))
+                .isInstanceOf(RuntimeException.class);
+        HttpResponse<String> artifact = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stack.registryUrl()
+                + "/groups/default/artifacts/not.in.the.catalogue-value")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(artifact.statusCode()).isEqualTo(404);
+        // and a catalogued topic works with what provisioning registered
+        assertThat(serializer.serialize(Topics.CASE_INTAKE_EVENTS, SampleEvents.caseOpened("case-y"))).isNotEmpty();
+    }
+
     private static ConsumerRecord<String, byte[]> readOne(StackAddresses stack, String key) {
         var config = stack.kafka(org.caseflow.schemas.Principals.AUDITOR, Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {

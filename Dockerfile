@@ -2,5 +2,9 @@
 FROM eclipse-temurin:21-jre
 ARG JAR
 COPY ${JAR} /app/app.jar
+# stream state lives in /state (a volume in docker-compose.yml): created here, owned by the user the service runs as,
+# so a named volume mounted there starts writable
+RUN mkdir -p /state && chown 1000:1000 /state
+VOLUME /state
 USER 1000
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

@@ -29,6 +29,8 @@ public final class ServiceProcess implements AutoCloseable {
                 // the service authenticates as itself (principal = service name); the file holds the secret
                 "--caseflow.kafka.credentials-file=" + stack.credentials().file(name).toAbsolutePath(),
                 "--caseflow.registry.url=" + stack.registryUrl(),
+                // the local default's users (docs/operations.md); a deployment elsewhere configures its own
+                "--caseflow.security.local-users=true",
                 "--spring.kafka.streams.state-dir=" + stack.workDir().resolve("state").resolve(name).toAbsolutePath()));
         args.addAll(extraArgs);
         return new ServiceProcess(name, port, ManagedProcess.startJava(name, stack.workDir(), stack.workDir(), args));

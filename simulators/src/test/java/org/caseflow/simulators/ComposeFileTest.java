@@ -52,6 +52,21 @@ class ComposeFileTest {
         }
         Map<String, Object> kafka = (Map<String, Object>) services.get("kafka-1").get("environment");
         assertThat(kafka).containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", "3").containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2");
+        // data lands on the volumes: the brokers' log.dirs is where their volume is mounted (the apache/kafka image
+        // writes /tmp/kraft-combined-logs unless told otherwise), and each service's state volume is a directory the image
+        // creates for the user it runs as (a named volume starts as a copy of it, ownership included)
+        for (String broker : List.of("kafka-1", "kafka-2", "kafka-3")) {
+            String logDirs = (String) ((Map<String, Object>) services.get(broker).get("environment")).get("KAFKA_LOG_DIRS");
+            assertThat((List<Object>) services.get(broker).get("volumes")).as(broker).anySatisfy(v -> assertThat(v.toString()).endsWith(":" + logDirs));
+        }
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        assertThat(dockerfile).contains("mkdir -p /state && chown 1000:1000 /state").contains("USER 1000");
+        for (String service : List.of("intake-service", "screening-service", "removal-service")) {
+            assertThat((List<Object>) services.get(service).get("volumes")).as(service).anySatisfy(v -> assertThat(v.toString()).endsWith(":/state"));
+            // beyond one machine there are no local users: only what the deployment configures
+            assertThat(String.valueOf(services.get(service).get("environment"))).as(service).doesNotContainIgnoringCase("LOCAL_USERS")
+                    .doesNotContainIgnoringCase("local-users");
+        }
     }
 
     @Test

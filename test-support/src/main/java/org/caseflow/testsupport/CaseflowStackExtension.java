@@ -60,6 +60,7 @@ public final class CaseflowStackExtension implements BeforeAllCallback, Paramete
                 RunningStack running = new RunningStack(LocalStack.start(LocalStack.Settings.forTests(workDir)));
                 System.setProperty("spring.kafka.bootstrap-servers", running.addresses.bootstrapServers());
                 System.setProperty("caseflow.registry.url", running.addresses.registryUrl());
+                System.setProperty("caseflow.security.local-users", "true");
                 // a service under test authenticates as itself: its module names its principal (surefire: caseflow.test.kafka-principal)
                 String principal = System.getProperty("caseflow.test.kafka-principal", org.caseflow.schemas.Principals.AUDITOR);
                 System.setProperty("caseflow.kafka.credentials-file", running.addresses.credentials().file(principal).toAbsolutePath().toString());

@@ -49,7 +49,9 @@ public class CaseflowSecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        // bcrypt once per user and password every few minutes, not once per request
+        return new VerifiedPasswordCache(PasswordEncoderFactories.createDelegatingPasswordEncoder(), java.time.Duration.ofMinutes(5),
+                java.time.Clock.systemUTC());
     }
 
     @Bean

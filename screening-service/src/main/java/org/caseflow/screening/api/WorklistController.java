@@ -12,7 +12,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.apache.kafka.streams.state.HostInfo;
 import org.caseflow.screening.domain.Status;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.caseflow.screening.stream.ScreeningTopology;
+import org.caseflow.screening.stream.WorklistIndex;
 import org.caseflow.screening.stream.StoredCase;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -68,17 +70,15 @@ class WorklistController {
         return new Page(items.subList(from, Math.min(from + size, items.size())), page, size, items.size());
     }
 
+    /** This instance's part of the worklist, from the index (a prefix scan for one status), not from every stored case. */
     private List<Item> local(Status status, String officer, String station) {
         List<Item> items = new ArrayList<>();
-        try (var all = router.<StoredCase>localStore(ScreeningTopology.CASES_STORE).all()) {
-            all.forEachRemaining(kv -> {
-                var c = kv.value.state();
-                boolean matches = (status == null || c.status() == status)
-                        && (officer == null || officer.equals(c.assignedOfficer()))
-                        && (station == null || (c.facts() != null && station.equals(c.facts().stationCode())));
-                if (matches) {
-                    items.add(new Item(c.caseId(), c.status().name(), c.facts() == null ? null : c.facts().stationCode(),
-                            c.assignedOfficer(), c.facts() == null ? null : c.facts().openedAt()));
+        var index = router.<String>localStore(ScreeningTopology.WORKLIST_STORE);
+        try (var entries = status == null ? index.all() : index.prefixScan(WorklistIndex.prefix(status), new StringSerializer())) {
+            entries.forEachRemaining(kv -> {
+                var e = WorklistIndex.entry(kv.key, kv.value);
+                if ((officer == null || officer.equals(e.assignedOfficer())) && (station == null || station.equals(e.stationCode()))) {
+                    items.add(new Item(e.caseId(), e.status().name(), e.stationCode(), e.assignedOfficer(), e.openedAt()));
                 }
             });
         }

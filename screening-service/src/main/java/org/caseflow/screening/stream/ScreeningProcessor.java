@@ -63,6 +63,8 @@ final class ScreeningProcessor implements Processor<String, Input, String, Scree
     private KeyValueStore<String, CommandResult> results;
     private KeyValueStore<String, String> windows;
     private KeyValueStore<String, OfficerEnvelope> officers;
+    private KeyValueStore<String, String> worklist;
+    private KeyValueStore<String, Long> statusCounts;
 
     ScreeningProcessor(ScreeningPolicy policy, ScreeningMetrics metrics, Duration windowCheckInterval) {
         this.policy = policy;
@@ -77,6 +79,9 @@ final class ScreeningProcessor implements Processor<String, Input, String, Scree
         this.results = context.getStateStore(ScreeningTopology.RESULTS_STORE);
         this.windows = context.getStateStore(ScreeningTopology.WINDOWS_STORE);
         this.officers = context.getStateStore(ScreeningTopology.OFFICERS_STORE);
+        this.worklist = context.getStateStore(ScreeningTopology.WORKLIST_STORE);
+        this.statusCounts = context.getStateStore(ScreeningTopology.STATUS_COUNTS_STORE);
+        indexCasesKeptBeforeTheIndexExisted();
         context.schedule(windowCheckInterval, PunctuationType.WALL_CLOCK_TIME, this::closeDueWindows);
         context.schedule(Duration.ofSeconds(5), PunctuationType.WALL_CLOCK_TIME, now -> reportBacklog());
     }
@@ -169,6 +174,7 @@ final class ScreeningProcessor implements Processor<String, Input, String, Scree
             count(event, after);
         }
         cases.put(caseId, stored);
+        index(before.state(), stored.state());
         Status statusAfter = stored.state().status();
         if (statusAfter == Status.REVIEW_WINDOW_OPEN && statusBefore != Status.REVIEW_WINDOW_OPEN) {
             windows.put(windowKey(stored.state()), caseId);
@@ -210,15 +216,47 @@ final class ScreeningProcessor implements Processor<String, Input, String, Scree
 
     private void reportBacklog() {
         Map<Status, Long> counts = new EnumMap<>(Status.class);
-        try (var all = cases.all()) {
-            all.forEachRemaining(kv -> {
-                Status status = kv.value.state().status();
-                if (status != null) {
-                    counts.merge(status, 1L, Long::sum);
-                }
-            });
+        for (Status status : Status.values()) {
+            Long count = statusCounts.get(status.name());
+            if (count != null && count > 0) {
+                counts.put(status, count);
+            }
         }
         metrics.backlog(context.taskId().toString(), counts);
+    }
+
+    /** Keeps the worklist index and the counts per status in step with a case that moved. */
+    private void index(ScreeningCase before, ScreeningCase after) {
+        if (after.status() == null) {
+            return;
+        }
+        if (before.status() != null) {
+            worklist.delete(WorklistIndex.key(before));
+            if (before.status() != after.status()) {
+                statusCounts.put(before.status().name(), Math.max(0, count(before.status()) - 1));
+            }
+        }
+        worklist.put(WorklistIndex.key(after), WorklistIndex.value(after));
+        if (before.status() != after.status()) {
+            statusCounts.put(after.status().name(), count(after.status()) + 1);
+        }
+    }
+
+    private long count(Status status) {
+        Long count = statusCounts.get(status.name());
+        return count == null ? 0 : count;
+    }
+
+    /** A durable store from before the index: build the index once from the cases it holds. */
+    private void indexCasesKeptBeforeTheIndexExisted() {
+        try (var any = worklist.all()) {
+            if (any.hasNext()) {
+                return;
+            }
+        }
+        try (var all = cases.all()) {
+            all.forEachRemaining(kv -> index(ScreeningCase.empty(kv.key), kv.value.state()));
+        }
     }
 
     private Officer officer(String officerId) {

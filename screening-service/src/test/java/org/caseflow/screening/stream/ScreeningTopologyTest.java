@@ -274,6 +274,23 @@ class ScreeningTopologyTest {
     }
 
     @Test
+    void theWorklistIndexFollowsTheCaseFromStatusToStatus() {
+        toReviewWindow(h);
+        org.apache.kafka.streams.state.KeyValueStore<String, String> index = h.driver.getKeyValueStore(ScreeningTopology.WORKLIST_STORE);
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        try (var all = index.all()) {
+            all.forEachRemaining(kv -> keys.add(kv.key));
+        }
+        assertThat(keys).singleElement().satisfies(k -> assertThat(k).startsWith("REVIEW_WINDOW_OPEN/").endsWith("/" + CASE));
+        var entry = WorklistIndex.entry(keys.getFirst(), index.get(keys.getFirst()));
+        assertThat(entry.assignedOfficer()).isEqualTo("off-1");
+        org.apache.kafka.streams.state.KeyValueStore<String, Long> counts = h.driver.getKeyValueStore(ScreeningTopology.STATUS_COUNTS_STORE);
+        assertThat(counts.get("REVIEW_WINDOW_OPEN")).isEqualTo(1L);
+        assertThat(counts.get("AWAITING_SCREENING")).isZero();
+        assertThat(counts.get("ASSIGNED")).isZero();
+    }
+
+    @Test
     void metricsCountDecisionsAndBacklog() {
         toReviewWindow(h);
         h.advance(Duration.ofSeconds(6));

@@ -26,4 +26,12 @@ class IntakeApplicationBasicsTest extends ServiceBasicsContract {
     protected String commandUser() {
         return "field-office";
     }
+
+    @Override
+    protected java.util.Map<String, java.util.Set<String>> roleMatrix() {
+        return java.util.Map.of(
+                "POST /api/submissions", java.util.Set.of("FIELD_OFFICE"),
+                "GET /api/submissions/{submissionId}", java.util.Set.of("FIELD_OFFICE", "AUDITOR"),
+                "GET /api/persons/cases", java.util.Set.of("FIELD_OFFICE", "SCREENING_OFFICER", "SUPERVISOR", "REMOVAL_OFFICER", "AUDITOR"));
+    }
 }

@@ -26,4 +26,19 @@ class RemovalApplicationBasicsTest extends ServiceBasicsContract {
     protected String commandUser() {
         return "removal-officer";
     }
+
+    @Override
+    protected java.util.Map<String, java.util.Set<String>> roleMatrix() {
+        return java.util.Map.ofEntries(
+                java.util.Map.entry("GET /api/cases/{caseId}", java.util.Set.of("REMOVAL_OFFICER", "AUDITOR")),
+                java.util.Map.entry("POST /api/cases/{caseId}/stay", java.util.Set.of("REMOVAL_OFFICER")),
+                java.util.Map.entry("GET /api/destinations/{destination}/queue", java.util.Set.of("REMOVAL_OFFICER", "AUDITOR")),
+                java.util.Map.entry("POST /api/flights", java.util.Set.of("REMOVAL_OFFICER")),
+                java.util.Map.entry("GET /api/flights", java.util.Set.of("REMOVAL_OFFICER", "AUDITOR")),
+                java.util.Map.entry("GET /api/flights/{flightId}", java.util.Set.of("REMOVAL_OFFICER", "AUDITOR")),
+                java.util.Map.entry("GET /api/flights/{flightId}/manifest", java.util.Set.of("REMOVAL_OFFICER", "AUDITOR")),
+                java.util.Map.entry("POST /api/flights/{flightId}/departure", java.util.Set.of("REMOVAL_OFFICER")),
+                java.util.Map.entry("POST /api/flights/{flightId}/cancellation", java.util.Set.of("REMOVAL_OFFICER")),
+                java.util.Map.entry("GET /api/commands/{commandId}", java.util.Set.of("REMOVAL_OFFICER", "AUDITOR")));
+    }
 }

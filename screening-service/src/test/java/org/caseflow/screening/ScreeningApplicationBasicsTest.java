@@ -26,4 +26,20 @@ class ScreeningApplicationBasicsTest extends ServiceBasicsContract {
     protected String commandUser() {
         return "supervisor";
     }
+
+    @Override
+    protected java.util.Map<String, java.util.Set<String>> roleMatrix() {
+        return java.util.Map.ofEntries(
+                java.util.Map.entry("GET /api/cases/{caseId}", java.util.Set.of("SCREENING_OFFICER", "SUPERVISOR", "AUDITOR")),
+                java.util.Map.entry("GET /api/cases/{caseId}/commands/{commandId}", java.util.Set.of("SCREENING_OFFICER", "SUPERVISOR", "AUDITOR")),
+                java.util.Map.entry("POST /api/cases/{caseId}/assignment", java.util.Set.of("SUPERVISOR")),
+                java.util.Map.entry("POST /api/cases/{caseId}/interview", java.util.Set.of("SCREENING_OFFICER", "SUPERVISOR")),
+                java.util.Map.entry("POST /api/cases/{caseId}/decision", java.util.Set.of("SCREENING_OFFICER", "SUPERVISOR")),
+                java.util.Map.entry("POST /api/cases/{caseId}/review-request", java.util.Set.of("SCREENING_OFFICER", "SUPERVISOR")),
+                java.util.Map.entry("POST /api/cases/{caseId}/review-decision", java.util.Set.of("SUPERVISOR")),
+                java.util.Map.entry("POST /api/cases/{caseId}/review-waiver", java.util.Set.of("SCREENING_OFFICER", "SUPERVISOR")),
+                java.util.Map.entry("PUT /api/officers/{officerId}", java.util.Set.of("SUPERVISOR")),
+                java.util.Map.entry("GET /api/officers/{officerId}", java.util.Set.of("SCREENING_OFFICER", "SUPERVISOR", "AUDITOR")),
+                java.util.Map.entry("GET /api/worklist", java.util.Set.of("SCREENING_OFFICER", "SUPERVISOR", "AUDITOR")));
+    }
 }

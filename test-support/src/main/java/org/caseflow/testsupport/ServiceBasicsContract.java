@@ -56,6 +56,56 @@ public abstract class ServiceBasicsContract {
         assertThat(response.body()).contains("NO_SUCH_ROUTE").doesNotContain("static resource");
     }
 
+    /** The local users and their roles (docs/operations.md). */
+    static final java.util.Map<String, java.util.Set<String>> USERS = java.util.Map.of(
+            "field-office", java.util.Set.of("FIELD_OFFICE"), "officer-1", java.util.Set.of("SCREENING_OFFICER"),
+            "supervisor", java.util.Set.of("SUPERVISOR", "SCREENING_OFFICER"), "removal-officer", java.util.Set.of("REMOVAL_OFFICER"),
+            "auditor", java.util.Set.of("AUDITOR"));
+
+    /**
+     * The service's endpoint × role matrix, written independently of the controllers: {@code "METHOD /path/{var}"} →
+     * the roles allowed. Every endpoint of the OpenAPI description must be in it, and nothing else.
+     */
+    protected abstract java.util.Map<String, java.util.Set<String>> roleMatrix();
+
+    /** Every endpoint for every role: allowed roles get past authorization, the others 403, no credentials 401. */
+    @Test
+    void everyEndpointAnswersEveryRoleAsTheMatrixSays() throws Exception {
+        api().awaitReady(java.time.Duration.ofSeconds(60));
+        var docs = new com.fasterxml.jackson.databind.ObjectMapper().readTree(api().get("/v3/api-docs", null).body());
+        java.util.Set<String> endpoints = new java.util.TreeSet<>();
+        docs.get("paths").properties().forEach(path -> path.getValue().properties()
+                .forEach(method -> endpoints.add(method.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey())));
+        assertThat(endpoints).as("the matrix covers exactly the service's endpoints").isEqualTo(roleMatrix().keySet());
+        for (String endpoint : endpoints) {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String path = endpoint.substring(endpoint.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "matrix-x");
+            assertThat(call(method, path, null).status()).as(endpoint + " without credentials").isEqualTo(401);
+            for (var user : USERS.entrySet()) {
+                boolean allowed = user.getValue().stream().anyMatch(roleMatrix().get(endpoint)::contains);
+                int status = call(method, path, user.getKey()).status();
+                if (allowed) {
+                    assertThat(status).as(endpoint + " as " + user.getKey()).isNotIn(401, 403);
+                } else {
+                    assertThat(status).as(endpoint + " as " + user.getKey()).isEqualTo(403);
+                }
+            }
+        }
+        // the only open doors: health and metrics
+        assertThat(api().get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(api().get("/actuator/prometheus", null).status()).isEqualTo(200);
+        assertThat(api().get("/actuator/env", null).status()).isEqualTo(401);
+    }
+
+    private ApiClient.Response call(String method, String path, String user) {
+        return switch (method) {
+            case "GET" -> api().get(path, user);
+            case "POST" -> api().post(path, user, "{}");
+            case "PUT" -> api().put(path, user, "{}");
+            default -> throw new AssertionError("no call for " + method);
+        };
+    }
+
     /** A user whose roles allow the service's commands, so a malformed body reaches the body's checks (not a 403). */
     protected abstract String commandUser();
 

@@ -45,6 +45,15 @@ public class CaseflowKafkaAutoConfiguration {
         return properties.registry().settings();
     }
 
+    /**
+     * One spelling of a topic in every metric: Kafka's client metrics write {@code intake_submissions} where the
+     * catalogue (and Caseflow's own metrics) say {@code intake.submissions}. No catalogue topic has an underscore.
+     */
+    @Bean
+    io.micrometer.core.instrument.config.MeterFilter topicTagAsInTheCatalogue() {
+        return io.micrometer.core.instrument.config.MeterFilter.replaceTagValues("topic", value -> value.replace('_', '.'));
+    }
+
     @Bean
     KafkaClusterHealthIndicator kafkaHealthIndicator(KafkaProperties kafka) {
         return new KafkaClusterHealthIndicator(kafka.buildAdminProperties());

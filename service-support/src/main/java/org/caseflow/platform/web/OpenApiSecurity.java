@@ -20,6 +20,11 @@ import org.springframework.core.env.Environment;
 public class OpenApiSecurity {
 
     @Bean
+    OpenApiCustomizer problemResponses() {
+        return new ProblemResponses();
+    }
+
+    @Bean
     OpenApiCustomizer caseflowInfo(Environment environment) {
         String name = environment.getProperty("spring.application.name", "caseflow");
         String description = environment.getProperty("caseflow.api.description", "A Caseflow service.");

@@ -147,6 +147,7 @@ public abstract class ServiceBasicsContract {
         var docs = api().get("/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body()).contains("\"openapi\"").contains("\"title\":\"Caseflow " + applicationName() + "\"")
-                .contains("problem details").contains("\"Problem\"").contains("application/problem+json").contains("\"403\"");
+                .contains("problem details").contains("\"Problem\"").contains("application/problem+json").contains("\"403\"")
+                .contains("\"example\""); // request bodies come with an example
     }
 }

@@ -21,6 +21,13 @@ import org.caseflow.vocabulary.Bounds;
  * rules (countries, stations, dates) are the topology's, and a refusal comes back as 422 with reason codes.
  * The submitting office is the authenticated principal, never a body field (S5).
  */
+@io.swagger.v3.oas.annotations.media.Schema(description = "An encounter as a field office records it", example = """
+        {"submissionId": "lajas-2026-11-29-0042",
+         "person": {"givenNames": "Ana", "familyNames": "Ejemplo", "dateOfBirth": "1990-03-02", "sex": "FEMALE", "nationality": "COL",
+                    "languages": ["es"], "documents": [{"type": "PASSPORT", "number": "PA765432", "issuingCountry": "COL"}]},
+         "encounter": {"stationCode": "LAJAS_BLANCAS", "occurredAt": "2026-11-29T02:06:00Z", "accompanyingAdults": []},
+         "indicators": {"traffickingIndicators": false, "medicalNeeds": false, "pregnant": false, "disability": false},
+         "fear": {"fearExpressed": true, "fearedCountries": ["VEN"]}}""")
 public record SubmissionRequest(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9._:-]{1,100}", message = "letters, digits and . _ : - only, at most 100") String submissionId,
         @NotNull @Valid PersonRequest person,

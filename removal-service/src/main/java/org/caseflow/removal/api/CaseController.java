@@ -37,6 +37,7 @@ class CaseController {
 
     enum RecordedStayReason { COURT_ORDER, MEDICAL, OTHER }
 
+    @io.swagger.v3.oas.annotations.media.Schema(example = "{\"reason\": \"COURT_ORDER\", \"note\": \"Injunction pending appeal\"}")
     record StayRequest(@NotNull RecordedStayReason reason, @Size(max = 2000) String note) {
     }
 

@@ -46,6 +46,8 @@ import org.springframework.web.bind.annotation.RestController;
 class FlightController {
 
 
+    @io.swagger.v3.oas.annotations.media.Schema(example = "{\"destination\": \"COL\", \"departureAt\": \"2026-12-01T08:00:00Z\", \"seats\": 40, "
+            + "\"carrier\": \"Example Air\"}")
     record FlightRequest(@NotBlank @jakarta.validation.constraints.Size(max = 3) String destination, @NotNull @Future Instant departureAt,
                          @Min(1) @Max(1000) int seats, @NotBlank @Size(max = 100) String carrier) {
     }
@@ -53,6 +55,7 @@ class FlightController {
     record DepartureRequest(Instant departedAt) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(example = "{\"reason\": \"Aircraft unavailable\"}")
     record CancellationRequest(@NotBlank @Size(max = 500) String reason) {
     }
 

@@ -94,7 +94,12 @@ class IntakeIntegrationTest {
         assertThat(first.body()).contains("\"status\":\"ACCEPTED\"").contains("\"caseId\":\"");
         // the person's cases, by nationality and document number (as the field office wrote it: "V-<id>", dashes ignored)
         String firstCase = first.body().replaceAll(".*\"caseId\":\"([^\"]+)\".*", "$1");
+        // linking by person runs after the verdict (its own step, behind a repartition): wait for it
         var person = api.get("/api/persons/cases?nationality=ven&document=v" + run + "-http-1", "supervisor");
+        for (long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos(); person.status() == 404 && System.nanoTime() < deadline; ) {
+            Thread.sleep(100);
+            person = api.get("/api/persons/cases?nationality=ven&document=v" + run + "-http-1", "supervisor");
+        }
         assertThat(person.status()).as(person.body()).isEqualTo(200);
         assertThat(person.body()).contains(firstCase).contains("\"nationality\":\"VEN\"");
         assertThat(api.get("/api/persons/cases?nationality=VEN&document=nobody", "supervisor").status()).isEqualTo(404);

@@ -32,6 +32,9 @@ class IntakeApplicationBasicsTest extends ServiceBasicsContract {
         return java.util.Map.of(
                 "POST /api/submissions", java.util.Set.of("FIELD_OFFICE"),
                 "GET /api/submissions/{submissionId}", java.util.Set.of("FIELD_OFFICE", "AUDITOR"),
+                "PUT /api/stations/{stationCode}/keys/{keyId}", java.util.Set.of("SUPERVISOR"),
+                "DELETE /api/stations/{stationCode}/keys/{keyId}", java.util.Set.of("SUPERVISOR"),
+                "GET /api/stations/{stationCode}/keys/{keyId}", java.util.Set.of("FIELD_OFFICE", "SUPERVISOR", "AUDITOR"),
                 "GET /api/persons/cases", java.util.Set.of("FIELD_OFFICE", "SCREENING_OFFICER", "SUPERVISOR", "REMOVAL_OFFICER", "AUDITOR"));
     }
 }

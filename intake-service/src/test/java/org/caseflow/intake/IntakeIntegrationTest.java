@@ -29,6 +29,7 @@ import org.caseflow.schemas.intake.RejectionEnvelope;
 import org.caseflow.schemas.intake.SubmissionEnvelope;
 import org.caseflow.schemas.intake.SubmissionRejected;
 import org.caseflow.testsupport.ApiClient;
+import org.caseflow.testsupport.TestStations;
 import org.caseflow.testsupport.StackAddresses;
 import org.caseflow.testsupport.TopicReader;
 import org.caseflow.testsupport.WithCaseflowStack;
@@ -72,6 +73,8 @@ class IntakeIntegrationTest {
         }
         EncounterSubmission afterGarbage = recent(TestSubmissions.valid(run + "-after-garbage").build());
 
+        ApiClient api = new ApiClient(port).awaitReady(Duration.ofSeconds(60));
+        TestStations.register(api, "LAJAS_BLANCAS", "SAN_VICENTE");
         try (var avro = new KafkaProducer<>(producerConfig(stack), new StringSerializer(), CaseflowSerdes.<SubmissionEnvelope>serializer(stack.registry(), false));
              var raw = new KafkaProducer<>(producerConfig(stack), new StringSerializer(), new ByteArraySerializer())) {
             valid.forEach(s -> send(avro, s));
@@ -86,7 +89,6 @@ class IntakeIntegrationTest {
         }
 
         // HTTP: the same topic, answered with the topology's verdict
-        ApiClient api = new ApiClient(port).awaitReady(Duration.ofSeconds(60));
         String body = json(run + "-http-1", "VEN");
         var first = api.post("/api/submissions", "field-office", body);
         assertThat(first.status()).isEqualTo(202);
@@ -208,7 +210,7 @@ class IntakeIntegrationTest {
     }
 
     private static String json(String submissionId, String nationality) {
-        return """
+        return TestStations.signedJson("""
                 {"submissionId": "%s",
                  "person": {"givenNames": "Luis", "familyNames": "Ensayo", "dateOfBirth": "1988-07-14", "sex": "MALE",
                             "nationality": "%s", "languages": ["es"],
@@ -217,7 +219,7 @@ class IntakeIntegrationTest {
                                "groupId": "g-%s", "accompanyingAdults": []},
                  "indicators": {"traffickingIndicators": false, "medicalNeeds": true, "pregnant": false, "disability": false},
                  "fear": {"fearExpressed": true, "fearedCountries": ["VEN"]}}
-                """.formatted(submissionId, nationality, submissionId, java.time.Instant.now().minusSeconds(3600), submissionId);
+                """.formatted(submissionId, nationality, submissionId, java.time.Instant.now().minusSeconds(3600), submissionId));
     }
 
 }

@@ -53,6 +53,7 @@ class IntakePoisonPillTest {
     @Test
     void oversizedInputIsRefusedOrDeadLetteredAndEveryOtherSubmissionKeepsMoving(StackAddresses stack) throws Exception {
         ApiClient api = new ApiClient(port).awaitReady(Duration.ofSeconds(60));
+        org.caseflow.testsupport.TestStations.register(api, "LAJAS_BLANCAS", "SAN_VICENTE");
         // HTTP: a 1.5 MB body, a list beyond its bound, a string beyond its bound
         String huge = body(run + "-huge", Collections.nCopies(250_000, "\"es\"").toString(), "SAN_VICENTE");
         var tooLarge = api.post("/api/submissions", "field-office", huge);

@@ -67,7 +67,12 @@ public final class TestSubmissions {
         return envelope(s, Role.FIELD_OFFICE);
     }
 
+    /** Signed by its station's test key (unless already signed), as a station's client sends it. */
     public static SubmissionEnvelope envelope(EncounterSubmission s, Role actorRole) {
+        return unsignedEnvelope(s.getSignature() == null ? org.caseflow.testsupport.TestStations.signed(s) : s, actorRole);
+    }
+
+    public static SubmissionEnvelope unsignedEnvelope(EncounterSubmission s, Role actorRole) {
         return SubmissionEnvelope.newBuilder()
                 .setMetadata(Metadata.newBuilder()
                         .setEventId(UUID.randomUUID().toString()).setCaseId(null)

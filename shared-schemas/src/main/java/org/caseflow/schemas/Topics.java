@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.caseflow.schemas.intake.IntakeEventEnvelope;
 import org.caseflow.schemas.intake.RejectionEnvelope;
+import org.caseflow.schemas.intake.StationKeyEnvelope;
 import org.caseflow.schemas.intake.SubmissionEnvelope;
 import org.caseflow.schemas.removal.FlightEnvelope;
 import org.caseflow.schemas.removal.RemovalCommandEnvelope;
@@ -33,6 +34,8 @@ public final class Topics {
     public static final String INTAKE_SUBMISSIONS = "intake.submissions";
     public static final String INTAKE_REJECTIONS = "intake.rejections";
     public static final String CASE_INTAKE_EVENTS = "case.intake.events";
+    /** The station registry: reception stations' public keys, which intake verifies each submission's signature against. */
+    public static final String INTAKE_STATIONS = "intake.stations";
     public static final String SCREENING_OFFICERS = "screening.officers";
     public static final String SCREENING_COMMANDS = "screening.commands";
     public static final String CASE_SCREENING_EVENTS = "case.screening.events";
@@ -56,7 +59,7 @@ public final class Topics {
     /** Commands and rejections may expire after 30 days. */
     private static final Map<String, String> EXPIRE_30_DAYS = Map.of("retention.ms", String.valueOf(30L * 24 * 3600 * 1000),
             "message.timestamp.type", BROKER_TIME);
-    /** Latest value per key (officers, flights); never deleted. */
+    /** Latest value per key (station keys, officers, flights); never deleted. */
     private static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact", "retention.ms", "-1",
             "message.timestamp.type", BROKER_TIME);
     /** Answers to commands: the latest per commandId, for as long as a client may ask again (30 days). */
@@ -75,6 +78,7 @@ public final class Topics {
             topic(INTAKE_REJECTIONS, Set.of(Principals.INTAKE), Set.of(Principals.FIELD_OFFICE), RejectionEnvelope.getClassSchema(), EXPIRE_30_DAYS),
             topic(CASE_INTAKE_EVENTS, Set.of(Principals.INTAKE), Set.of(Principals.SCREENING, Principals.REMOVAL),
                     IntakeEventEnvelope.getClassSchema(), KEEP_FOREVER),
+            topic(INTAKE_STATIONS, Set.of(Principals.INTAKE), Set.of(Principals.INTAKE), StationKeyEnvelope.getClassSchema(), COMPACTED),
             topic(SCREENING_OFFICERS, Set.of(Principals.SCREENING), Set.of(Principals.SCREENING), OfficerEnvelope.getClassSchema(), COMPACTED),
             topic(SCREENING_COMMANDS, Set.of(Principals.SCREENING), Set.of(Principals.SCREENING), ScreeningCommandEnvelope.getClassSchema(),
                     EXPIRE_30_DAYS),

@@ -54,6 +54,10 @@ public final class ApiClient {
         return send(builder(path, user).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response delete(String path, String user) {
+        return send(builder(path, user).DELETE());
+    }
+
     private HttpRequest.Builder builder(String path, String user) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (user != null) {

@@ -104,6 +104,7 @@ public abstract class ServiceBasicsContract {
             case "GET" -> api().get(path, user);
             case "POST" -> api().post(path, user, "{}");
             case "PUT" -> api().put(path, user, "{}");
+            case "DELETE" -> api().delete(path, user);
             default -> throw new AssertionError("no call for " + method);
         };
     }

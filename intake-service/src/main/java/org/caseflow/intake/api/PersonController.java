@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.caseflow.intake.stream.IntakeTopology;
-import org.caseflow.intake.stream.SubmissionMapper;
+import org.caseflow.submission.SubmissionMapper;
 import org.caseflow.platform.kafka.InteractiveQueries;
 import org.caseflow.platform.web.CaseflowProblem;
 import org.caseflow.vocabulary.Bounds;

@@ -15,9 +15,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.caseflow.intake.config.IntakeProperties;
+import org.caseflow.submission.SubmissionRequest;
 import org.caseflow.intake.domain.SubmissionStatus;
 import org.caseflow.intake.stream.IntakeTopology;
-import org.caseflow.intake.stream.SubmissionMapper;
+import org.caseflow.submission.SubmissionMapper;
 import org.caseflow.platform.kafka.InteractiveQueries;
 import org.caseflow.platform.command.CommandGateway;
 import org.caseflow.platform.web.CaseflowProblem;
@@ -68,7 +69,7 @@ class SubmissionController {
             description = "Safe to retry: the same submissionId with the same body returns the same answer and never opens a second case; "
                     + "with a different body it is 409. 202 = accepted or still pending, 422 = refused with reason codes.")
     ResponseEntity<SubmissionView> submit(@Valid @RequestBody SubmissionRequest request, Authentication principal) throws Exception {
-        EncounterSubmission payload = SubmissionRequestMapper.toAvro(request, principal.getName());
+        EncounterSubmission payload = org.caseflow.submission.SubmissionRequests.toAvro(request, principal.getName());
         String fingerprint = SubmissionMapper.fingerprint(payload);
         Optional<SubmissionStatus> known = statuses.findIfReadable(request.submissionId());
         if (known.isPresent()) {

@@ -2,7 +2,7 @@ package org.caseflow.intake.api;
 
 import java.util.List;
 
-import org.caseflow.intake.domain.Reason;
+import org.caseflow.submission.domain.Reason;
 import org.caseflow.intake.domain.SubmissionStatus;
 
 /** What a station sees of its submission: PENDING, ACCEPTED (with the caseId) or REJECTED (with reasons). */

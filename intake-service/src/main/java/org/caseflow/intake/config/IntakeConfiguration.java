@@ -37,4 +37,11 @@ class IntakeConfiguration {
     KafkaTemplate<String, SubmissionEnvelope> submissionTemplate(KafkaProperties kafka, CaseflowSerdes.RegistrySettings registry) {
         return AvroKafkaTemplates.create(kafka, registry);
     }
+
+    /** Writes supervisors' station key registrations to intake.stations. */
+    @Bean
+    KafkaTemplate<String, org.caseflow.schemas.intake.StationKeyEnvelope> stationKeyTemplate(KafkaProperties kafka,
+                                                                                            CaseflowSerdes.RegistrySettings registry) {
+        return AvroKafkaTemplates.create(kafka, registry);
+    }
 }

@@ -3,7 +3,7 @@ package org.caseflow.intake.config;
 import java.time.Duration;
 import java.util.List;
 
-import org.caseflow.intake.domain.IntakeSettings;
+import org.caseflow.submission.domain.IntakeSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** {@code caseflow.intake.*}: the reception stations and the time limits of intake. */

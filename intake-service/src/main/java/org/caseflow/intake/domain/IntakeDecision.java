@@ -1,5 +1,12 @@
 package org.caseflow.intake.domain;
 
+import org.caseflow.submission.domain.Submission;
+import org.caseflow.submission.domain.SubmissionRules;
+import org.caseflow.submission.domain.Reason;
+import org.caseflow.submission.domain.ReasonCode;
+import org.caseflow.submission.domain.IntakeSettings;
+import org.caseflow.submission.domain.Flags;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -31,11 +38,12 @@ public sealed interface IntakeDecision {
 
     /**
      * Decides a submission given what is known about its id. {@code actorIsFieldOffice} is false when
-     * the record was written by anyone but a field office (S5). Rules are judged at {@code now}; the
+     * the record was written by anyone but a field office (S5); {@code unproven} is why its station's signature does
+     * not prove who recorded it, if it does not. Rules are judged at {@code now}; the
      * caseId is derived from {@code receivedAt} (the record's own timestamp), so a replay yields the same id.
      */
     static IntakeDecision decide(Submission s, String fingerprint, SubmissionStatus known, boolean actorIsFieldOffice,
-                                 IntakeSettings settings, Instant now, Instant receivedAt) {
+                                 java.util.Optional<Reason> unproven, IntakeSettings settings, Instant now, Instant receivedAt) {
         if (known != null) {
             return known.isSameSubmission(fingerprint)
                     ? new Repeat(known)
@@ -44,6 +52,8 @@ public sealed interface IntakeDecision {
         }
         String station = s.encounter() == null ? null : s.encounter().stationCode();
         List<Reason> reasons = new java.util.ArrayList<>(SubmissionRules.check(s, settings, now));
+        // an unconfigured station is already refused as STATION_UNKNOWN; its unregistered key says nothing more
+        unproven.filter(u -> reasons.stream().noneMatch(r -> r.code() == u.code())).ifPresent(reasons::add);
         if (!actorIsFieldOffice) {
             reasons.add(new Reason(ReasonCode.NOT_A_FIELD_OFFICE, "metadata.actor", "Only a field office may submit encounters."));
         }

@@ -1,5 +1,7 @@
 package org.caseflow.intake.domain;
 
+import org.caseflow.submission.domain.Reason;
+
 import java.util.List;
 
 /**

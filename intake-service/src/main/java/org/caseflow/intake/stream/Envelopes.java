@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.caseflow.intake.domain.Flags;
-import org.caseflow.intake.domain.Reason;
+import org.caseflow.submission.domain.Flags;
+import org.caseflow.submission.domain.Reason;
 import org.caseflow.schemas.common.Actor;
 import org.caseflow.schemas.common.Metadata;
 import org.caseflow.schemas.common.Role;
@@ -28,7 +28,10 @@ final class Envelopes {
     private Envelopes() {
     }
 
-    /** CaseOpened: the actor is whoever submitted (S5); caused by the submission. */
+    /**
+     * CaseOpened: the actor is the station that recorded the encounter — a case opens only when the station's signature
+     * was verified against its registered key, so this is a checked fact, not the submitter's claim (S5); caused by the submission.
+     */
     static IntakeEventEnvelope caseOpened(SubmissionEnvelope submitted, String caseId, Flags flags, Instant now) {
         EncounterSubmission s = (EncounterSubmission) submitted.getPayload();
         CaseOpened opened = CaseOpened.newBuilder()
@@ -45,7 +48,7 @@ final class Envelopes {
                 .setOccurredAt(s.getEncounter().getOccurredAt())
                 .setRecordedAt(now)
                 .setProducer(PRODUCER)
-                .setActor(submitted.getMetadata().getActor())
+                .setActor(Actor.newBuilder().setId(s.getEncounter().getStationCode()).setRole(Role.FIELD_OFFICE).build())
                 .setCausationId(s.getSubmissionId())
                 .setCorrelationId(correlation(submitted))
                 .build();

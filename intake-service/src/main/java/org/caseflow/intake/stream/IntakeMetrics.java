@@ -26,7 +26,7 @@ public final class IntakeMetrics {
             for (String outcome : OUTCOMES) {
                 submissions(station, outcome);
             }
-            for (org.caseflow.intake.domain.ReasonCode reason : org.caseflow.intake.domain.ReasonCode.values()) {
+            for (org.caseflow.submission.domain.ReasonCode reason : org.caseflow.submission.domain.ReasonCode.values()) {
                 rejections(station, reason.name());
             }
         }

@@ -9,17 +9,21 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
-import org.caseflow.intake.domain.IntakeSettings;
+import org.caseflow.submission.domain.IntakeSettings;
+import org.caseflow.platform.kafka.LatestValueUpdater;
 import org.caseflow.schemas.Topics;
 
 /**
- * intake.submissions → (validate, de-duplicate on submissionId) → intake.rejections
+ * intake.stations → global store of station keys (every instance verifies signatures against all of them)
+ * intake.submissions → (verify the station's signature, validate, de-duplicate on submissionId) → intake.rejections
  *                                                             ↘ opened, re-keyed by person → (link repeats) → case.intake.events (by caseId)
  */
 public final class IntakeTopology {
 
     public static final String SUBMISSIONS_STORE = "intake-submission-status";
     public static final String PERSONS_STORE = "intake-person-cases";
+    /** {@code stationCode/keyId} → the latest registration or revocation of that key. */
+    public static final String STATIONS_STORE = "intake-station-keys";
 
     private final IntakeSerdes serdes;
     private final IntakeSettings settings;
@@ -38,6 +42,10 @@ public final class IntakeTopology {
     }
 
     public void build(StreamsBuilder builder) {
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATIONS_STORE), Serdes.String(), serdes.stations())
+                        .withLoggingDisabled(),
+                Topics.INTAKE_STATIONS, Consumed.with(Serdes.String(), serdes.stations()).withName("station-keys"),
+                () -> new LatestValueUpdater<>(STATIONS_STORE));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUBMISSIONS_STORE), Serdes.String(), serdes.status()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PERSONS_STORE), Serdes.String(), Serdes.String()));
 

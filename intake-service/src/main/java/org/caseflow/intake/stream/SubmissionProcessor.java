@@ -1,5 +1,10 @@
 package org.caseflow.intake.stream;
 
+import org.caseflow.submission.EncounterSignatures;
+import org.caseflow.submission.SubmissionMapper;
+import org.caseflow.submission.SubmissionBounds;
+import org.caseflow.submission.SubmissionNormaliser;
+
 import java.time.Instant;
 
 import org.apache.kafka.streams.processor.api.Processor;
@@ -7,8 +12,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.caseflow.intake.domain.IntakeDecision;
-import org.caseflow.intake.domain.IntakeSettings;
-import org.caseflow.intake.domain.Submission;
+import org.caseflow.submission.domain.IntakeSettings;
+import org.caseflow.submission.domain.Submission;
 import org.caseflow.intake.domain.SubmissionStatus;
 import org.caseflow.schemas.common.Role;
 import org.caseflow.schemas.intake.EncounterSubmission;
@@ -29,6 +34,7 @@ final class SubmissionProcessor implements Processor<String, SubmissionEnvelope,
     private final IntakeMetrics metrics;
     private ProcessorContext<String, SubmissionOutput> context;
     private KeyValueStore<String, SubmissionStatus> statuses;
+    private org.caseflow.submission.EncounterSignatures.StationRegistry stations;
 
     SubmissionProcessor(IntakeSettings settings, IntakeMetrics metrics) {
         this.settings = settings;
@@ -39,6 +45,7 @@ final class SubmissionProcessor implements Processor<String, SubmissionEnvelope,
     public void init(ProcessorContext<String, SubmissionOutput> context) {
         this.context = context;
         this.statuses = context.getStateStore(IntakeTopology.SUBMISSIONS_STORE);
+        this.stations = StationKeys.of(context.getStateStore(IntakeTopology.STATIONS_STORE));
     }
 
     @Override
@@ -52,7 +59,8 @@ final class SubmissionProcessor implements Processor<String, SubmissionEnvelope,
                     + org.caseflow.vocabulary.Bounds.ID);
         }
         SubmissionEnvelope received = record.value();
-        EncounterSubmission avro = SubmissionNormaliser.normalised((EncounterSubmission) received.getPayload());
+        EncounterSubmission raw = (EncounterSubmission) received.getPayload();
+        EncounterSubmission avro = SubmissionNormaliser.normalised(raw);
         SubmissionEnvelope envelope = SubmissionEnvelope.newBuilder(received).setPayload(avro).build();
         String fingerprint = SubmissionMapper.fingerprint(avro);
         String station = org.caseflow.vocabulary.Bounds.cut(avro.getEncounter().getStationCode(), org.caseflow.vocabulary.Bounds.ID);
@@ -70,7 +78,9 @@ final class SubmissionProcessor implements Processor<String, SubmissionEnvelope,
             return;
         }
         boolean fieldOffice = envelope.getMetadata().getActor().getRole() == Role.FIELD_OFFICE;
-        IntakeDecision decision = IntakeDecision.decide(submission, fingerprint, statuses.get(record.key()), fieldOffice,
+        // the station signed what it recorded, so the signature is checked on the record as received, before normalising
+        var unproven = EncounterSignatures.problem(raw, stations);
+        IntakeDecision decision = IntakeDecision.decide(submission, fingerprint, statuses.get(record.key()), fieldOffice, unproven,
                 settings, now, Instant.ofEpochMilli(record.timestamp()));
         switch (decision) {
             case IntakeDecision.Open open -> {
@@ -100,7 +110,7 @@ final class SubmissionProcessor implements Processor<String, SubmissionEnvelope,
     }
 
     private void reject(Record<String, SubmissionEnvelope> record, org.caseflow.schemas.intake.RejectionEnvelope rejection, String station,
-                        java.util.List<org.caseflow.intake.domain.Reason> reasons) {
+                        java.util.List<org.caseflow.submission.domain.Reason> reasons) {
         metrics.submission(station, "rejected");
         reasons.forEach(r -> metrics.rejection(station, r.code().name()));
         context.forward(record.withValue(SubmissionOutput.rejected(rejection)));

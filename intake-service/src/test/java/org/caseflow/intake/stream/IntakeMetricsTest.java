@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Set;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.caseflow.intake.domain.ReasonCode;
+import org.caseflow.submission.domain.ReasonCode;
 import org.junit.jupiter.api.Test;
 
 /** Every rejection reason and outcome of every station is a series at 0 from the start, so the first event is counted. */

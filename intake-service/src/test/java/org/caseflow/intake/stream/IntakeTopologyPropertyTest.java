@@ -59,6 +59,9 @@ class IntakeTopologyPropertyTest {
         submissions = driver.createInputTopic(Topics.INTAKE_SUBMISSIONS, Serdes.String().serializer(), serdes.submissions().serializer());
         caseEvents = driver.createOutputTopic(Topics.CASE_INTAKE_EVENTS, Serdes.String().deserializer(), serdes.events().deserializer());
         rejections = driver.createOutputTopic(Topics.INTAKE_REJECTIONS, Serdes.String().deserializer(), serdes.rejections().deserializer());
+        var stationKeys = driver.createInputTopic(Topics.INTAKE_STATIONS, Serdes.String().serializer(), serdes.stations().serializer());
+        IntakeTopologyTest.POLICY.stations().forEach(station ->
+                stationKeys.pipeInput(org.caseflow.testsupport.TestStations.registryKey(station), org.caseflow.testsupport.TestStations.registration(station)));
     }
 
     @AfterContainer

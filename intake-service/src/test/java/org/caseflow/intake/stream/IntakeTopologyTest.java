@@ -20,7 +20,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.caseflow.intake.TestSubmissions;
-import org.caseflow.intake.domain.IntakeSettings;
+import org.caseflow.submission.domain.IntakeSettings;
 import org.caseflow.intake.domain.SubmissionStatus;
 import org.caseflow.platform.kafka.JsonSerde;
 import org.caseflow.schemas.Topics;
@@ -31,8 +31,10 @@ import org.caseflow.schemas.intake.IntakeEventEnvelope;
 import org.caseflow.schemas.intake.RejectionEnvelope;
 import org.caseflow.schemas.intake.RejectionReason;
 import org.caseflow.schemas.intake.SubmissionEnvelope;
+import org.caseflow.schemas.intake.StationKeyEnvelope;
 import org.caseflow.schemas.intake.SubmissionRejected;
 import org.caseflow.schemas.PlainAvroSerde;
+import org.caseflow.testsupport.TestStations;
 import org.caseflow.testsupport.TopologyTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,10 +52,12 @@ class IntakeTopologyTest {
     TestInputTopic<String, SubmissionEnvelope> submissions;
     TestOutputTopic<String, IntakeEventEnvelope> caseEvents;
     TestOutputTopic<String, RejectionEnvelope> rejections;
+    TestInputTopic<String, StationKeyEnvelope> stationKeys;
 
     static IntakeSerdes plainSerdes() {
         return new IntakeSerdes(new PlainAvroSerde<>(SubmissionEnvelope.class), new PlainAvroSerde<>(IntakeEventEnvelope.class),
-                new PlainAvroSerde<>(RejectionEnvelope.class), new JsonSerde<>(SubmissionStatus.class), new PlainAvroSerde<>(IntakeEventEnvelope.class));
+                new PlainAvroSerde<>(RejectionEnvelope.class), new JsonSerde<>(SubmissionStatus.class), new PlainAvroSerde<>(IntakeEventEnvelope.class),
+                new PlainAvroSerde<>(StationKeyEnvelope.class));
     }
 
     @BeforeEach
@@ -65,6 +69,8 @@ class IntakeTopologyTest {
         submissions = driver.createInputTopic(Topics.INTAKE_SUBMISSIONS, Serdes.String().serializer(), serdes.submissions().serializer());
         caseEvents = driver.createOutputTopic(Topics.CASE_INTAKE_EVENTS, Serdes.String().deserializer(), serdes.events().deserializer());
         rejections = driver.createOutputTopic(Topics.INTAKE_REJECTIONS, Serdes.String().deserializer(), serdes.rejections().deserializer());
+        stationKeys = driver.createInputTopic(Topics.INTAKE_STATIONS, Serdes.String().serializer(), serdes.stations().serializer());
+        POLICY.stations().forEach(station -> stationKeys.pipeInput(TestStations.registryKey(station), TestStations.registration(station)));
     }
 
     @AfterEach
@@ -96,7 +102,9 @@ class IntakeTopologyTest {
         assertThat(metadata.getCaseId()).isEqualTo(opened.getCaseId());
         assertThat(metadata.getCausationId()).isEqualTo("sub-1");
         assertThat(metadata.getCorrelationId()).isEqualTo(submitted.getMetadata().getCorrelationId());
-        assertThat(metadata.getActor()).isEqualTo(submitted.getMetadata().getActor());
+        // the actor is the station whose signature was verified, not whoever delivered the record
+        assertThat(metadata.getActor().getId()).isEqualTo("LAJAS_BLANCAS");
+        assertThat(metadata.getActor().getRole()).isEqualTo(Role.FIELD_OFFICE);
         assertThat(metadata.getProducer()).isEqualTo("intake-service");
         assertThat(metadata.getOccurredAt()).isEqualTo(TestSubmissions.ENCOUNTER_AT);
         assertThat(metadata.getRecordedAt()).isEqualTo(NOW);
@@ -281,5 +289,54 @@ class IntakeTopologyTest {
 
     private double counter(String outcome) {
         return meters.get("caseflow.intake.submissions").tag("outcome", outcome).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    /** What a rejection of {@code s} (delivered as given) says. */
+    List<String> rejectionCodes(SubmissionEnvelope envelope) {
+        submissions.pipeInput(((EncounterSubmission) envelope.getPayload()).getSubmissionId(), envelope, NOW.minusSeconds(1));
+        assertThat(caseEvents.isEmpty()).as("no case opens").isTrue();
+        return ((SubmissionRejected) rejections.readValue().getPayload()).getReasons().stream().map(RejectionReason::getCode).toList();
+    }
+
+    @Test
+    void anUnsignedSubmissionIsRefused() {
+        assertThat(rejectionCodes(TestSubmissions.unsignedEnvelope(valid("sub-unsigned").build(), Role.FIELD_OFFICE)))
+                .containsExactly("SIGNATURE_MISSING");
+    }
+
+    @Test
+    void aSubmissionChangedAfterSigningIsRefused() {
+        EncounterSubmission signed = TestStations.signed(valid("sub-tampered").build());
+        signed.getFear().setFearExpressed(false); // what a tampered spool or a man in the middle would do
+        assertThat(rejectionCodes(envelope(signed))).containsExactly("SIGNATURE_INVALID");
+    }
+
+    @Test
+    void aSubmissionSignedWithAnotherStationsKeyIsRefused() {
+        EncounterSubmission s = valid("sub-other-station").build();
+        var other = TestStations.keyPair("SAN_VICENTE");
+        var forged = org.caseflow.submission.EncounterSignatures.signed(s, other.getPrivate(), TestStations.keyId("SAN_VICENTE"));
+        assertThat(rejectionCodes(envelope(forged))).containsExactly("STATION_UNKNOWN");
+    }
+
+    @Test
+    void aSubmissionSignedWithAnUnregisteredOrRevokedKeyIsRefused() {
+        var stranger = org.caseflow.submission.EncounterSignatures.newKeyPair();
+        var unregistered = org.caseflow.submission.EncounterSignatures.signed(valid("sub-stranger").build(), stranger.getPrivate(),
+                org.caseflow.submission.EncounterSignatures.keyId(stranger.getPublic()));
+        assertThat(rejectionCodes(envelope(unregistered))).containsExactly("STATION_UNKNOWN");
+
+        stationKeys.pipeInput(TestStations.registryKey("LAJAS_BLANCAS"), org.caseflow.submission.StationRegistrations.revoked("LAJAS_BLANCAS",
+                TestStations.keyId("LAJAS_BLANCAS"), "rotated", "supervisor", NOW));
+        assertThat(rejectionCodes(envelope(valid("sub-revoked").build()))).containsExactly("SIGNATURE_INVALID");
+        stationKeys.pipeInput(TestStations.registryKey("LAJAS_BLANCAS"), TestStations.registration("LAJAS_BLANCAS"));
+    }
+
+    @Test
+    void aRetryWithTheSameSignedContentIsTheSameSubmission() {
+        submit(valid("sub-retry").build());
+        submit(valid("sub-retry").build());
+        assertThat(caseEvents.readValuesToList()).hasSize(1);
+        assertThat(rejections.isEmpty()).isTrue();
     }
 }

@@ -51,7 +51,7 @@ public final class ScreeningTopology {
     public void build(StreamsBuilder builder) {
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OFFICERS_STORE), Serdes.String(), serdes.officers())
                         .withLoggingDisabled(),
-                Topics.SCREENING_OFFICERS, Consumed.with(Serdes.String(), serdes.officers()).withName("officers"), OfficerStoreUpdater::new);
+                Topics.SCREENING_OFFICERS, Consumed.with(Serdes.String(), serdes.officers()).withName("officers"), () -> new org.caseflow.platform.kafka.LatestValueUpdater<>(OFFICERS_STORE));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CASES_STORE), Serdes.String(), serdes.cases()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESULTS_STORE), Serdes.String(), serdes.results()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WINDOWS_STORE), Serdes.String(), Serdes.String()));

@@ -1,4 +1,4 @@
-package org.caseflow.intake.domain;
+package org.caseflow.submission.domain;
 
 /** Why a submission is refused; stable codes a station's software can act on. */
 public enum ReasonCode {
@@ -13,7 +13,12 @@ public enum ReasonCode {
     FEARED_COUNTRY_INVALID,
     RESIDENCE_COUNTRY_INVALID,
     DOCUMENT_COUNTRY_INVALID,
+    /** The station is not configured, or has no registered key under the signature's key id. */
     STATION_UNKNOWN,
+    /** The submission carries no station signature. */
+    SIGNATURE_MISSING,
+    /** The signature does not match what the submission records (changed since it was signed, or signed by another key), or its key was revoked. */
+    SIGNATURE_INVALID,
     COORDINATES_OUT_OF_RANGE,
     NOT_A_FIELD_OFFICE,
     KEY_NOT_SUBMISSION_ID,

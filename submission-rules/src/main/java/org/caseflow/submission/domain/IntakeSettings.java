@@ -1,4 +1,4 @@
-package org.caseflow.intake.domain;
+package org.caseflow.submission.domain;
 
 import java.time.Duration;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.caseflow.intake.stream;
+package org.caseflow.submission;
 
 import java.util.List;
 
@@ -10,12 +10,12 @@ import org.caseflow.vocabulary.CountryCode;
  * wherever the submission names a country. A value that is no country code is left as given, for the rules to
  * refuse with its reason. Normalising first also makes a retry that differs only in case the same submission.
  */
-final class SubmissionNormaliser {
+public final class SubmissionNormaliser {
 
     private SubmissionNormaliser() {
     }
 
-    static EncounterSubmission normalised(EncounterSubmission raw) {
+    public static EncounterSubmission normalised(EncounterSubmission raw) {
         EncounterSubmission s = EncounterSubmission.newBuilder(raw).build();
         var person = s.getPerson();
         person.setNationality(country(person.getNationality()));

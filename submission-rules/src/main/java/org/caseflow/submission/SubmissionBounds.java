@@ -1,10 +1,10 @@
-package org.caseflow.intake.stream;
+package org.caseflow.submission;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.caseflow.intake.domain.Reason;
-import org.caseflow.intake.domain.ReasonCode;
+import org.caseflow.submission.domain.Reason;
+import org.caseflow.submission.domain.ReasonCode;
 import org.caseflow.schemas.intake.EncounterSubmission;
 import org.caseflow.vocabulary.Bounds;
 
@@ -13,12 +13,12 @@ import org.caseflow.vocabulary.Bounds;
  * them is refused with the field it concerns (never echoed back), so no oversized case, state or rejection is
  * ever written downstream.
  */
-final class SubmissionBounds {
+public final class SubmissionBounds {
 
     private SubmissionBounds() {
     }
 
-    static List<Reason> violations(EncounterSubmission s) {
+    public static List<Reason> violations(EncounterSubmission s) {
         List<Reason> out = new ArrayList<>();
         text(out, s.getSubmissionId(), "submissionId", Bounds.ID);
         text(out, s.getOfficeId(), "officeId", Bounds.ID);

@@ -1,4 +1,4 @@
-package org.caseflow.intake.domain;
+package org.caseflow.submission.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -134,29 +134,5 @@ class SubmissionRulesTest {
                 new Submission.Indicators(true, true, true, true), false, List.of());
         assertThat(SubmissionRules.flags(s)).isEqualTo(new Flags(false, true, true, true, true));
         assertThat(SubmissionRules.flags(s).protectionRequired()).isTrue();
-    }
-
-    @Test
-    void decisionsFollowWhatIsKnownAboutTheId() {
-        var open = (IntakeDecision.Open) IntakeDecision.decide(valid(), "fp-1", null, true, POLICY, NOW, NOW);
-        assertThat(open.status().state()).isEqualTo(SubmissionStatus.State.ACCEPTED);
-        assertThat(IntakeDecision.decide(valid(), "fp-1", open.status(), true, POLICY, NOW, NOW)).isInstanceOf(IntakeDecision.Repeat.class);
-        assertThat(IntakeDecision.decide(valid(), "fp-2", open.status(), true, POLICY, NOW, NOW))
-                .isInstanceOfSatisfying(IntakeDecision.Conflict.class, c -> assertThat(c.reason().code()).isEqualTo(ReasonCode.SUBMISSION_ID_REUSED));
-        assertThat(IntakeDecision.decide(valid(), "fp-1", null, false, POLICY, NOW, NOW))
-                .isInstanceOfSatisfying(IntakeDecision.Reject.class, r -> assertThat(r.reasons()).extracting(Reason::code).containsExactly(ReasonCode.NOT_A_FIELD_OFFICE));
-        assertThat(IntakeDecision.keyMismatch("other", valid())).hasValueSatisfying(r -> assertThat(r.code()).isEqualTo(ReasonCode.KEY_NOT_SUBMISSION_ID));
-        assertThat(IntakeDecision.keyMismatch("sub-1", valid())).isEmpty();
-    }
-
-    @Test
-    void caseIdsAreTimeOrderedUuidV7AndStableForTheSameSubmission() {
-        String first = CaseIds.forSubmission("sub-1", NOW);
-        assertThat(CaseIds.forSubmission("sub-1", NOW)).isEqualTo(first);
-        assertThat(UUID.fromString(first).version()).isEqualTo(7);
-        assertThat(UUID.fromString(first).variant()).isEqualTo(2);
-        String later = CaseIds.forSubmission("sub-0", NOW.plusMillis(1));
-        assertThat(later).isGreaterThan(first);
-        assertThat(CaseIds.forSubmission("sub-2", NOW)).isNotEqualTo(first);
     }
 }

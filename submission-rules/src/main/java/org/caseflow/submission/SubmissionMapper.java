@@ -1,13 +1,9 @@
-package org.caseflow.intake.stream;
+package org.caseflow.submission;
 
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.caseflow.intake.domain.Submission;
+import org.caseflow.submission.domain.Submission;
 import org.caseflow.schemas.common.DocumentType;
 import org.caseflow.schemas.common.IdentityDocument;
 import org.caseflow.schemas.intake.EncounterSubmission;
@@ -18,7 +14,7 @@ public final class SubmissionMapper {
     private SubmissionMapper() {
     }
 
-    static Submission toDomain(EncounterSubmission s) {
+    public static Submission toDomain(EncounterSubmission s) {
         var p = s.getPerson();
         var e = s.getEncounter();
         var coordinates = e.getCoordinates();
@@ -34,23 +30,16 @@ public final class SubmissionMapper {
                 s.getFear().getFearExpressed(), s.getFear().getFearedCountries());
     }
 
-    /** SHA-256 of the payload's Avro encoding: equal for a retry of the same submission, different otherwise. */
+    /** Equal for a retry of the same submission, different otherwise (see {@link EncounterSignatures#fingerprint}). */
     public static String fingerprint(EncounterSubmission s) {
-        try {
-            ByteBuffer bytes = s.toByteBuffer();
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(bytes);
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (java.io.IOException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot fingerprint submission", e);
-        }
+        return EncounterSignatures.fingerprint(s);
     }
 
     /**
      * The key that finds earlier cases of the same person: nationality and the number of the strongest
      * identity document (passport, then national id, then any), normalised. Empty without documents.
      */
-    static Optional<String> personKey(EncounterSubmission s) {
+    public static Optional<String> personKey(EncounterSubmission s) {
         return s.getPerson().getDocuments().stream()
                 .filter(d -> d.getNumber() != null && !d.getNumber().isBlank())
                 .min(java.util.Comparator.comparingInt(SubmissionMapper::strength))

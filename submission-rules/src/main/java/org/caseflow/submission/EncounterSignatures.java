@@ -1,0 +1,223 @@
+package org.caseflow.submission;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.caseflow.schemas.intake.EncounterSubmission;
+import org.caseflow.schemas.intake.StationSignature;
+import org.caseflow.submission.domain.Reason;
+import org.caseflow.submission.domain.ReasonCode;
+
+/**
+ * How a reception station signs a submission and intake verifies it: Ed25519 (in the JDK) over the submission's
+ * canonical form. The canonical form is written here field by field, in a fixed order with lengths, so it does not
+ * depend on JSON or Avro encodings (HTTP and Kafka deliveries of the same encounter sign the same bytes) nor on
+ * later schema versions. It covers everything the station recorded; it leaves out {@code officeId} (who delivered,
+ * taken from the authenticated principal) and the signature itself. Instants count in milliseconds, as the log
+ * keeps them.
+ */
+public final class EncounterSignatures {
+
+    public static final String ALGORITHM = "Ed25519";
+    private static final String FORM = "caseflow.encounter-submission/1";
+
+    private EncounterSignatures() {
+    }
+
+    public static KeyPair newKeyPair() {
+        try {
+            return KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no " + ALGORITHM, e);
+        }
+    }
+
+    /** The id a key is registered and referred to by: hex of the first 8 bytes of SHA-256 of its X.509 encoding. */
+    public static String keyId(PublicKey key) {
+        return keyId(key.getEncoded());
+    }
+
+    public static String keyId(byte[] x509) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(x509), 0, 8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A public key from its X.509 encoding (as registered on intake.stations). */
+    public static PublicKey publicKey(byte[] x509) throws GeneralSecurityException {
+        return KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(x509));
+    }
+
+    /** The submission with its station's signature over everything it records. */
+    public static EncounterSubmission signed(EncounterSubmission submission, PrivateKey key, String keyId) {
+        try {
+            Signature signer = Signature.getInstance(ALGORITHM);
+            signer.initSign(key);
+            signer.update(canonical(submission));
+            StationSignature signature = StationSignature.newBuilder().setKeyId(keyId).setAlgorithm(ALGORITHM)
+                    .setValue(ByteBuffer.wrap(signer.sign())).build();
+            return EncounterSubmission.newBuilder(submission).setSignature(signature).build();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign submission " + submission.getSubmissionId(), e);
+        }
+    }
+
+    /** True when the submission's signature is by {@code key} over exactly what the submission records. */
+    public static boolean verify(EncounterSubmission submission, PublicKey key) {
+        StationSignature signature = submission.getSignature();
+        if (signature == null || !ALGORITHM.equals(signature.getAlgorithm())) {
+            return false;
+        }
+        try {
+            Signature verifier = Signature.getInstance(ALGORITHM);
+            verifier.initVerify(key);
+            verifier.update(canonical(submission));
+            return verifier.verify(bytes(signature.getValue()));
+        } catch (GeneralSecurityException e) {
+            return false; // a malformed signature is no signature
+        }
+    }
+
+    /** A station's registered key, as the registry knows it. */
+    public record RegisteredKey(String stationCode, String keyId, byte[] publicKey, boolean revoked) {
+    }
+
+    /** The station registry: the key registered for a station under a key id, if any. */
+    @FunctionalInterface
+    public interface StationRegistry {
+        java.util.Optional<RegisteredKey> find(String stationCode, String keyId);
+    }
+
+    /**
+     * Why a submission's signature does not prove its station, or empty when it does: it must be signed, by a key
+     * registered for the station the encounter names, not revoked, over exactly what the submission records.
+     */
+    public static java.util.Optional<Reason> problem(EncounterSubmission s, StationRegistry registry) {
+        StationSignature signature = s.getSignature();
+        if (signature == null) {
+            return reason(ReasonCode.SIGNATURE_MISSING, "The submission is not signed; a station's client signs every encounter it records.");
+        }
+        String station = s.getEncounter().getStationCode();
+        var key = registry.find(station, signature.getKeyId());
+        if (key.isEmpty()) {
+            return java.util.Optional.of(new Reason(ReasonCode.STATION_UNKNOWN, "signature.keyId",
+                    "No key " + signature.getKeyId() + " is registered for station " + station + "; a supervisor registers station keys."));
+        }
+        if (key.get().revoked()) {
+            return reason(ReasonCode.SIGNATURE_INVALID, "Key " + signature.getKeyId() + " of station " + station
+                    + " was revoked; sign with the station's current key and submit under a new submissionId.");
+        }
+        try {
+            if (verify(s, publicKey(key.get().publicKey()))) {
+                return java.util.Optional.empty();
+            }
+        } catch (GeneralSecurityException e) {
+            // an unreadable registered key verifies nothing
+        }
+        return reason(ReasonCode.SIGNATURE_INVALID,
+                "The signature does not match the submission: it was changed after signing, or signed with another key.");
+    }
+
+    private static java.util.Optional<Reason> reason(ReasonCode code, String message) {
+        return java.util.Optional.of(new Reason(code, "signature", message));
+    }
+
+    /** SHA-256 of the canonical form: equal for a retry of the same encounter however it travels or is signed, different otherwise. */
+    public static String fingerprint(EncounterSubmission s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical(s)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The bytes a station signs. */
+    static byte[] canonical(EncounterSubmission s) {
+        try (var bytes = new ByteArrayOutputStream(512); var out = new DataOutputStream(bytes)) {
+            text(out, FORM);
+            text(out, s.getSubmissionId());
+            var p = s.getPerson();
+            text(out, p.getGivenNames());
+            text(out, p.getFamilyNames());
+            text(out, p.getDateOfBirth() == null ? null : p.getDateOfBirth().toString());
+            out.writeInt(p.getEstimatedAge() == null ? Integer.MIN_VALUE : p.getEstimatedAge());
+            text(out, p.getSex() == null ? null : p.getSex().name());
+            text(out, p.getNationality());
+            texts(out, p.getLawfulResidenceCountries());
+            texts(out, p.getLanguages());
+            out.writeInt(p.getDocuments().size());
+            for (var d : p.getDocuments()) {
+                text(out, d.getType().name());
+                text(out, d.getNumber());
+                text(out, d.getIssuingCountry());
+            }
+            var e = s.getEncounter();
+            text(out, e.getStationCode());
+            out.writeLong(e.getOccurredAt().toEpochMilli());
+            out.writeBoolean(e.getCoordinates() != null);
+            if (e.getCoordinates() != null) {
+                out.writeDouble(e.getCoordinates().getLatitude());
+                out.writeDouble(e.getCoordinates().getLongitude());
+            }
+            text(out, e.getGroupId());
+            out.writeInt(e.getAccompanyingAdults().size());
+            for (var a : e.getAccompanyingAdults()) {
+                text(out, a.getRelationship().name());
+                text(out, a.getPersonRef());
+            }
+            var i = s.getIndicators();
+            out.writeBoolean(i.getTraffickingIndicators());
+            out.writeBoolean(i.getMedicalNeeds());
+            out.writeBoolean(i.getPregnant());
+            out.writeBoolean(i.getDisability());
+            out.writeBoolean(s.getFear().getFearExpressed());
+            texts(out, s.getFear().getFearedCountries());
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The bytes of an Avro {@code bytes} value, leaving the buffer as it was. */
+    static byte[] bytes(ByteBuffer buffer) {
+        ByteBuffer b = buffer.duplicate();
+        byte[] out = new byte[b.remaining()];
+        b.get(out);
+        return out;
+    }
+
+    private static void texts(DataOutputStream out, List<String> values) throws IOException {
+        out.writeInt(values == null ? 0 : values.size());
+        for (String value : values == null ? List.<String>of() : values) {
+            text(out, value);
+        }
+    }
+
+    /** Length-prefixed UTF-8; -1 for absent, so "" and absent differ and no two field sequences share bytes. */
+    private static void text(DataOutputStream out, String value) throws IOException {
+        if (value == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+}

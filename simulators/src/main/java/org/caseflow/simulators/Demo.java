@@ -166,12 +166,14 @@ public final class Demo {
         // the observer reads as the auditor; simulated field offices write submissions as the field-office principal
         Map<String, Object> fieldOffice = new java.util.HashMap<>(stack.kafkaClient(org.caseflow.schemas.Principals.FIELD_OFFICE));
         fieldOffice.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
+        String intakeUrl = services.get("intake-service").url();
         try (PipelineObserver observer = new PipelineObserver(stack.kafkaClient(org.caseflow.schemas.Principals.AUDITOR), registry);
              var producer = new KafkaProducer<>(fieldOffice,
-                     new StringSerializer(), CaseflowSerdes.<SubmissionEnvelope>serializer(registry, false))) {
+                     new StringSerializer(), CaseflowSerdes.<SubmissionEnvelope>serializer(registry, false));
+             FieldOffices stations = new FieldOffices(options.workDir(), List.of(Population.STATIONS), intakeUrl, intake)) {
+            stations.startSyncs(intakeUrl);
             Thread officerThread = Thread.ofPlatform().name("officers").daemon().start(officers);
             AtomicInteger sent = new AtomicInteger();
-            ExecutorService http = Executors.newFixedThreadPool(4);
             long intervalNanos = (long) (1e9 / options.rate());
             long deadline = System.nanoTime() + options.timeout().toNanos();
             long nextProgress = System.nanoTime();
@@ -180,28 +182,13 @@ public final class Demo {
             while (System.nanoTime() < deadline) {
                 while (index < planned.size() && System.nanoTime() >= nextSend) {
                     Population.Planned p = planned.get(index++);
-                    if (p.viaHttp()) {
-                        http.submit(() -> {
-                            // a field office retries over a bad link until intake answers (the submissionId makes it safe)
-                            for (int attempt = 0; attempt < 180; attempt++) {
-                                int status = intake.post("/api/submissions", "field-office", p.body()).status();
-                                if (status != 0 && status != 503) {
-                                    break;
-                                }
-                                try {
-                                    Thread.sleep(1000);
-                                } catch (InterruptedException e) {
-                                    Thread.currentThread().interrupt();
-                                    return;
-                                }
-                            }
-                            sent.incrementAndGet();
-                        });
+                    if (p.viaHttp() && !p.malformed()) {
+                        // the station's client journals it (a retry of the same id changes nothing); its sync delivers it
+                        stations.record(p.body());
                     } else {
-                        String office = "office-" + ((Map<?, ?>) p.body().get("encounter")).get("stationCode");
-                        producer.send(new ProducerRecord<>(Topics.INTAKE_SUBMISSIONS, p.submissionId(), AvroSubmissions.envelope(p.body(), office)));
-                        sent.incrementAndGet();
+                        stations.sendOverKafka(producer, p.body());
                     }
+                    sent.incrementAndGet();
                     nextSend += intervalNanos;
                 }
                 var snapshot = observer.snapshot();
@@ -209,7 +196,7 @@ public final class Demo {
                     out.println(progress(started, sent.get(), planned.size(), snapshot));
                     nextProgress += 2_000_000_000L;
                 }
-                boolean allSent = index == planned.size() && sent.get() == planned.size();
+                boolean allSent = index == planned.size() && sent.get() == planned.size() && stations.waiting() == 0;
                 boolean allProcessed = snapshot.cases() + snapshot.rejected() >= distinct;
                 boolean faultsOver = faults == null || (faults.done && deadLettersArrived(snapshot));
                 if (allSent && allProcessed && faultsOver && snapshot.unfinished().isEmpty() && observer.quietForMillis() > 2000) {
@@ -219,8 +206,6 @@ public final class Demo {
             }
             officers.stop();
             officerThread.join(5000);
-            http.shutdown();
-            http.awaitTermination(10, TimeUnit.SECONDS);
 
             int boarded = departAll(removal);
             long settle = System.nanoTime() + Duration.ofSeconds(20).toNanos();

@@ -21,6 +21,20 @@ public final class SubmissionJson {
         }
     }
 
+    /** Reads a JSON array of submissions. */
+    public static java.util.List<SubmissionRequest> readAll(String json) {
+        try {
+            return java.util.List.of(JSON.readValue(json, SubmissionRequest[].class));
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new IllegalArgumentException("not a list of submissions: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Any JSON tree (maps, lists, values) as text. */
+    public static String writeTree(Object tree) {
+        return JSON.writeValueAsString(tree);
+    }
+
     public static String write(SubmissionRequest request) {
         return JSON.writeValueAsString(request);
     }

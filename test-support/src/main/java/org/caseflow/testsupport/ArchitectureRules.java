@@ -15,7 +15,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
  */
 public final class ArchitectureRules {
 
-    private static final List<String> MODULES = List.of("org.caseflow.intake", "org.caseflow.screening", "org.caseflow.removal", "org.caseflow.audit");
+    private static final List<String> MODULES = List.of("org.caseflow.intake", "org.caseflow.screening", "org.caseflow.removal", "org.caseflow.audit",
+            "org.caseflow.field");
 
     private ArchitectureRules() {
     }

@@ -512,7 +512,8 @@ final class CaseLedger {
         }
         Role role = md.getActor().getRole();
         boolean allowed = switch (r.payload()) {
-            case CaseOpened o -> role == Role.FIELD_OFFICE;
+            // the actor of a case is the station whose signature intake verified: the one the encounter names
+            case CaseOpened o -> role == Role.FIELD_OFFICE && md.getActor().getId().equals(o.getEncounter().getStationCode());
             case OfficerAssigned a -> role == Role.SUPERVISOR;
             case InterviewRecorded i -> role == Role.SCREENING_OFFICER || role == Role.SUPERVISOR;
             case ScreeningDecided d -> role == Role.SCREENING_OFFICER || role == Role.SUPERVISOR;

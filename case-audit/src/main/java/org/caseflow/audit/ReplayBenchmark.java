@@ -226,7 +226,7 @@ public final class ReplayBenchmark {
                 .setEncounter(Encounter.newBuilder().setStationCode("LAJAS_BLANCAS").setOccurredAt(now.minusSeconds(3600)).build())
                 .setFear(FearStatement.newBuilder().build()).setFlags(VulnerabilityFlags.newBuilder().build()).build();
         return List.of(new ProducerRecord<>(Topics.CASE_INTAKE_EVENTS, caseId, IntakeEventEnvelope.newBuilder()
-                .setMetadata(md(caseId, now, "intake-service", "office", Role.FIELD_OFFICE)).setPayload(opened).build()));
+                .setMetadata(md(caseId, now, "intake-service", "LAJAS_BLANCAS", Role.FIELD_OFFICE)).setPayload(opened).build()));
     }
 
     private static List<ProducerRecord<String, SpecificRecord>> screeningEvents(String caseId, Instant now) {

@@ -88,7 +88,7 @@ final class CraftedLog {
         opened.getFlags().setUnaccompaniedMinor(minor);
         opened.getFear().setFearedCountries(feared);
         opened.getPerson().setNationality(nationality);
-        add(Topics.CASE_INTAKE_EVENTS, opened, 0, "office-1", Role.FIELD_OFFICE, "sub-" + caseId);
+        add(Topics.CASE_INTAKE_EVENTS, opened, 0, "LAJAS_BLANCAS", Role.FIELD_OFFICE, "sub-" + caseId);
         add(Topics.CASE_SCREENING_EVENTS, ScreeningQueued.newBuilder().setCaseId(caseId).setStationCode("LAJAS_BLANCAS").build(), 0.01,
                 "screening-service", Role.SYSTEM, "opened");
         add(Topics.CASE_SCREENING_EVENTS, OfficerAssigned.newBuilder().setCaseId(caseId).setOfficerId(OFFICER).build(), 2,

@@ -118,7 +118,7 @@ class LegalHistoriesPropertyTest {
         opened.getFear().setFearedCountries(random.nextBoolean() ? List.of() : List.of("COL"));
         boolean protectedAtIntake = random.nextInt(8) == 0;
         opened.getFlags().setUnaccompaniedMinor(protectedAtIntake);
-        log.add(Topics.CASE_INTAKE_EVENTS, opened, 0, "office-1", Role.FIELD_OFFICE, "sub-" + id);
+        log.add(Topics.CASE_INTAKE_EVENTS, opened, 0, "LAJAS_BLANCAS", Role.FIELD_OFFICE, "sub-" + id);
         if (protectedAtIntake) {
             log.add(Topics.CASE_SCREENING_EVENTS, ProtectionReferred.newBuilder().setCaseId(id).setReasons(List.of(ProtectionReason.UNACCOMPANIED_MINOR))
                     .build(), 0.01, "screening-service", Role.SYSTEM, "opened");

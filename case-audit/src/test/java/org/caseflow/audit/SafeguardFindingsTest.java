@@ -62,7 +62,7 @@ class SafeguardFindingsTest {
         log.fact(Topics.REMOVAL_FLIGHTS, CraftedLog.FLIGHT, log.flight(org.caseflow.schemas.removal.FlightStatus.PLANNED), -1, "removal-service", "r",
                 Role.REMOVAL_OFFICER);
         var opened = (org.caseflow.schemas.intake.CaseOpened) SampleEvents.caseOpened(log.caseId).getPayload();
-        log.add(Topics.CASE_INTAKE_EVENTS, opened, 0, "office-1", Role.FIELD_OFFICE, "sub");
+        log.add(Topics.CASE_INTAKE_EVENTS, opened, 0, "LAJAS_BLANCAS", Role.FIELD_OFFICE, "sub");
         log.add(Topics.CASE_SCREENING_EVENTS, ScreeningQueued.newBuilder().setCaseId(log.caseId).setStationCode("S").build(), 0.1, "screening-service",
                 Role.SYSTEM, "o");
         log.add(Topics.CASE_SCREENING_EVENTS, OfficerAssigned.newBuilder().setCaseId(log.caseId).setOfficerId(CraftedLog.OFFICER).build(), 1,
@@ -231,6 +231,13 @@ class SafeguardFindingsTest {
     void s5AnAssignmentRecordedByAnOfficerInsteadOfASupervisor() {
         CraftedLog log = new CraftedLog().clean();
         log.find(OfficerAssigned.class).metadata().getActor().setRole(Role.SCREENING_OFFICER);
+        assertOnly(Rules.S5, log.audit());
+    }
+
+    @Test
+    void s5ACaseOpenedForAnotherStationThanTheEncounterNames() {
+        CraftedLog log = new CraftedLog().clean();
+        log.find(org.caseflow.schemas.intake.CaseOpened.class).metadata().getActor().setId("SAN_VICENTE");
         assertOnly(Rules.S5, log.audit());
     }
 

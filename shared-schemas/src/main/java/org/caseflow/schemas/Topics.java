@@ -90,7 +90,8 @@ public final class Topics {
                     ANSWERS));
 
     /** Topics a service consumes get a dead-letter topic, written by that consuming service. */
-    private static final Map<String, String> CONSUMED = Map.of(INTAKE_SUBMISSIONS, Principals.INTAKE, CASE_INTAKE_EVENTS, Principals.SCREENING,
+    private static final Map<String, String> CONSUMED = Map.of(INTAKE_SUBMISSIONS, Principals.INTAKE, INTAKE_STATIONS, Principals.INTAKE,
+            CASE_INTAKE_EVENTS, Principals.SCREENING,
             SCREENING_OFFICERS, Principals.SCREENING, SCREENING_COMMANDS, Principals.SCREENING, CASE_SCREENING_EVENTS, Principals.REMOVAL,
             REMOVAL_COMMANDS, Principals.REMOVAL);
 

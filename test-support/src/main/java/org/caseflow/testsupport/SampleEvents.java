@@ -55,6 +55,8 @@ public final class SampleEvents {
                 .setFear(FearStatement.newBuilder().setFearExpressed(false).build())
                 .setFlags(VulnerabilityFlags.newBuilder().build())
                 .build();
-        return IntakeEventEnvelope.newBuilder().setMetadata(metadata(caseId, submissionId)).setPayload(opened).build();
+        Metadata metadata = metadata(caseId, submissionId);
+        metadata.getActor().setId("LAJAS_BLANCAS"); // a case's actor is the station that signed its encounter
+        return IntakeEventEnvelope.newBuilder().setMetadata(metadata).setPayload(opened).build();
     }
 }

@@ -172,11 +172,45 @@ final class CaseLedger {
         }
         openedRef = r.ref();
         openedAt = r.loggedAt();
+        checkStationSignature(r, o);
         protectedCase = o.getFlags().getUnaccompaniedMinor() || o.getFlags().getTrafficking();
         nationality = country(r, o.getPerson().getNationality(), "nationality");
         o.getPerson().getLawfulResidenceCountries().forEach(c -> add(residence, country(r, c, "lawful residence")));
         o.getFear().getFearedCountries().forEach(c -> add(feared, country(r, c, "feared country")));
         personLanguages = Set.copyOf(o.getPerson().getLanguages());
+    }
+
+    /**
+     * S5 for the station: the case carries its station's signature, by a key registered for the station its encounter
+     * names and not revoked when the case was logged, over exactly what the case records (EncounterSignatures, the
+     * contract stations sign to — not intake's code).
+     */
+    private void checkStationSignature(AuditRecord r, CaseOpened o) {
+        String station = o.getEncounter().getStationCode();
+        if (o.getSignature() == null) {
+            finding(Rules.S5, "The case was opened from an unsigned submission: nothing proves station " + station + " recorded it.", r);
+            return;
+        }
+        String keyId = o.getSignature().getKeyId();
+        Registries.StationKeyVersion key = ctx.registries().stationKeyAt(station, keyId, r.timestamp());
+        if (key == null) {
+            finding(Rules.S5, "Signed with key " + keyId + ", which the station registry did not hold for " + station + " when the case was logged.", r);
+            return;
+        }
+        if (key.revoked()) {
+            finding(Rules.S5, "Signed with key " + keyId + " of " + station + ", revoked before the case was logged.", r);
+            return;
+        }
+        boolean verified;
+        try {
+            verified = org.caseflow.submission.EncounterSignatures.verify(org.caseflow.submission.EncounterSignatures.submissionOf(o),
+                    org.caseflow.submission.EncounterSignatures.publicKey(key.publicKey()));
+        } catch (java.security.GeneralSecurityException e) {
+            verified = false;
+        }
+        if (!verified) {
+            finding(Rules.S5, "The station's signature does not match what the case records: changed after " + station + " signed it.", r);
+        }
     }
 
     private void onAmended(AuditRecord r, IntakeAmended a) {

@@ -7,14 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.caseflow.schemas.intake.StationKeyRegistered;
+import org.caseflow.schemas.intake.StationKeyRevoked;
 import org.caseflow.schemas.removal.FlightState;
 import org.caseflow.schemas.removal.FlightStatus;
 import org.caseflow.schemas.screening.OfficerRegistered;
 
 /**
- * The facts a case's own events must agree with, read whole before the case topics: the officer registry
- * ({@code screening.officers}) and the flight records ({@code removal.flights}), every version the log still
- * holds, in log order.
+ * The facts a case's own events must agree with, read whole before the case topics: the station registry
+ * ({@code intake.stations}), the officer registry ({@code screening.officers}) and the flight records
+ * ({@code removal.flights}), every version the log still holds, in log order.
  */
 final class Registries {
 
@@ -30,6 +32,11 @@ final class Registries {
     record FlightVersion(long loggedAt, AuditRecord.Ref ref, String destination, Instant departureAt, int seats, FlightStatus status) {
     }
 
+    /** One version of a station key's registry record: registered, or revoked (from {@code loggedAt} on). */
+    record StationKeyVersion(long loggedAt, byte[] publicKey, boolean revoked) {
+    }
+
+    private final Map<String, List<StationKeyVersion>> stationKeys = new HashMap<>();
     private final Map<String, List<OfficerVersion>> officers = new HashMap<>();
     private final Map<String, List<FlightVersion>> flights = new HashMap<>();
 
@@ -38,6 +45,37 @@ final class Registries {
         officers.computeIfAbsent(o.getOfficerId(), k -> new ArrayList<>()).add(new OfficerVersion(r.timestamp(),
                 c == null ? null : c.getCertificationId(), c == null ? null : c.getValidFrom(), c == null ? null : c.getValidUntil(),
                 Set.copyOf(o.getLanguages())));
+    }
+
+    void stationKey(AuditRecord r, StationKeyRegistered k) {
+        stationKeys.computeIfAbsent(k.getStationCode() + "/" + k.getKeyId(), x -> new ArrayList<>())
+                .add(new StationKeyVersion(r.timestamp(), bytes(k.getPublicKey()), false));
+    }
+
+    void stationKey(AuditRecord r, StationKeyRevoked k) {
+        stationKeys.computeIfAbsent(k.getStationCode() + "/" + k.getKeyId(), x -> new ArrayList<>())
+                .add(new StationKeyVersion(r.timestamp(), bytes(k.getPublicKey()), true));
+    }
+
+    /**
+     * The station's key as the registry stood when {@code loggedAt} was logged: the last version at or before it, or
+     * null when the key was not registered (or only later). A revoked key still carries its public key.
+     */
+    StationKeyVersion stationKeyAt(String stationCode, String keyId, long loggedAt) {
+        StationKeyVersion found = null;
+        for (StationKeyVersion v : stationKeys.getOrDefault(stationCode + "/" + keyId, List.of())) {
+            if (v.loggedAt() <= loggedAt) {
+                found = v;
+            }
+        }
+        return found;
+    }
+
+    private static byte[] bytes(java.nio.ByteBuffer buffer) {
+        var b = buffer.duplicate();
+        byte[] out = new byte[b.remaining()];
+        b.get(out);
+        return out;
     }
 
     void flight(AuditRecord r, FlightState f) {

@@ -75,7 +75,7 @@ final class Replay {
             if (partitions == 0) {
                 throw new IllegalStateException("no topic " + Topics.CASE_INTAKE_EVENTS + " at " + options.bootstrap());
             }
-            readDecoded(reader, List.of(Topics.SCREENING_OFFICERS, Topics.REMOVAL_FLIGHTS), this::fact);
+            readDecoded(reader, List.of(Topics.INTAKE_STATIONS, Topics.SCREENING_OFFICERS, Topics.REMOVAL_FLIGHTS), this::fact);
             progress.printf("audit: %d officers, %d flights in the registries%n", registries.officerCount(), registries.flightCount());
         }
         // twice the cores: a partition waiting for its next fetch leaves its core to another
@@ -124,6 +124,8 @@ final class Replay {
         if (!beyondWindow(r) && checkRecord(r, null)) {
             switch (r.payload()) {
                 case OfficerRegistered o -> registries.officer(r, o);
+                case org.caseflow.schemas.intake.StationKeyRegistered k -> registries.stationKey(r, k);
+                case org.caseflow.schemas.intake.StationKeyRevoked k -> registries.stationKey(r, k);
                 case FlightState f -> registries.flight(r, f);
                 default -> { }
             }

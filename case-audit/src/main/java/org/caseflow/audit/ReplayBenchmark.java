@@ -36,6 +36,8 @@ import org.caseflow.schemas.common.ScreeningOutcome;
 import org.caseflow.schemas.common.Sex;
 import org.caseflow.schemas.common.VulnerabilityFlags;
 import org.caseflow.schemas.intake.CaseOpened;
+import org.caseflow.submission.EncounterSignatures;
+import org.caseflow.submission.StationRegistrations;
 import org.caseflow.schemas.intake.IntakeEventEnvelope;
 import org.caseflow.schemas.removal.FlightEnvelope;
 import org.caseflow.schemas.removal.FlightState;
@@ -147,6 +149,9 @@ public final class ReplayBenchmark {
                     .setMetadata(md(null, now, "provisioning", "supervisor-1", Role.SUPERVISOR))
                     .setPayload(OfficerRegistered.newBuilder().setOfficerId(OFFICER).setName("Bench Officer").setLanguages(List.of("es"))
                             .setCertification(CERTIFICATION).build()).build())).get();
+            producer.send(new ProducerRecord<>(Topics.INTAKE_STATIONS, StationRegistrations.registryKey(STATION_CODE,
+                    EncounterSignatures.keyId(STATION.getPublic())), StationRegistrations.registered(STATION_CODE, STATION.getPublic().getEncoded(),
+                    "supervisor-1", now))).get();
             // topic by topic, as the pipeline writes them: intake's events are logged before screening's, screening's before removal's
             for (String topic : org.caseflow.schemas.Topics.CASE_TOPICS) {
                 for (long c = 0; c < cases; c++) {
@@ -200,6 +205,9 @@ public final class ReplayBenchmark {
     }
 
     private static final String OFFICER = "officer-1";
+    /** The one station of the synthetic log: every case carries its signature, as intake records it, and the audit verifies each. */
+    private static final String STATION_CODE = "LAJAS_BLANCAS";
+    private static final java.security.KeyPair STATION = EncounterSignatures.newKeyPair();
     private static final int SEATS = 100;
     private static final Instant DEPARTS = Instant.parse("2027-01-01T08:00:00Z");
     private static final CertificationRef CERTIFICATION = CertificationRef.newBuilder().setCertificationId("cert-bench")
@@ -225,6 +233,8 @@ public final class ReplayBenchmark {
         CaseOpened opened = CaseOpened.newBuilder().setCaseId(caseId).setSubmissionId("sub-" + caseId).setOfficeId("office").setPerson(person)
                 .setEncounter(Encounter.newBuilder().setStationCode("LAJAS_BLANCAS").setOccurredAt(now.minusSeconds(3600)).build())
                 .setFear(FearStatement.newBuilder().build()).setFlags(VulnerabilityFlags.newBuilder().build()).build();
+        opened.setSignature(EncounterSignatures.signed(EncounterSignatures.submissionOf(opened), STATION.getPrivate(),
+                EncounterSignatures.keyId(STATION.getPublic())).getSignature());
         return List.of(new ProducerRecord<>(Topics.CASE_INTAKE_EVENTS, caseId, IntakeEventEnvelope.newBuilder()
                 .setMetadata(md(caseId, now, "intake-service", "LAJAS_BLANCAS", Role.FIELD_OFFICE)).setPayload(opened).build()));
     }

@@ -53,6 +53,8 @@ class AuditOnARealBrokerTest {
         Serializer<SpecificRecord> avro = CaseflowSerdes.serializer(settings, false);
         try (var producer = new KafkaProducer<>(stack.kafka(org.caseflow.schemas.Principals.PROVISIONING, Map.of(ProducerConfig.ACKS_CONFIG,
                 "all")), new ByteArraySerializer(), new ByteArraySerializer())) {
+            clean.signOpened();
+            feared.signOpened();
             List<AuditRecord> all = new ArrayList<>(clean.facts);
             all.addAll(feared.facts);
             all.addAll(clean.records);
@@ -109,6 +111,7 @@ class AuditOnARealBrokerTest {
             case Topics.CASE_REMOVAL_EVENTS -> RemovalEventEnvelope.newBuilder().setMetadata(md).setPayload(p).build();
             case Topics.REMOVAL_FLIGHTS -> FlightEnvelope.newBuilder().setMetadata(md).setPayload(p).build();
             case Topics.SCREENING_OFFICERS -> OfficerEnvelope.newBuilder().setMetadata(md).setPayload((OfficerRegistered) p).build();
+            case Topics.INTAKE_STATIONS -> org.caseflow.schemas.intake.StationKeyEnvelope.newBuilder().setMetadata(md).setPayload(p).build();
             default -> throw new IllegalArgumentException(r.topic());
         };
     }

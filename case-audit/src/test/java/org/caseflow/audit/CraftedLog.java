@@ -32,6 +32,7 @@ import org.caseflow.schemas.screening.ScreeningConcluded;
 import org.caseflow.schemas.screening.ScreeningDecided;
 import org.caseflow.schemas.screening.ScreeningQueued;
 import org.caseflow.testsupport.SampleEvents;
+import org.caseflow.testsupport.TestStations;
 
 /**
  * A hand-written log of one or more cases, with the officer registry and flight records they rely on: clean by
@@ -48,6 +49,9 @@ final class CraftedLog {
     final Duration hour;
     final String caseId = "case-" + UUID.randomUUID();
     /** Officer registry and flight records, and the case topics' records, in the order they were logged. */
+    static final String STATION = "LAJAS_BLANCAS";
+    /** Cases carry their station's signature over what they record (made when audited, after a test's changes); false leaves them unsigned. */
+    boolean signCases = true;
     final List<AuditRecord> facts = new ArrayList<>();
     final List<AuditRecord> records = new ArrayList<>();
     private final Map<String, Long> offsets = new HashMap<>();
@@ -106,6 +110,8 @@ final class CraftedLog {
     }
 
     void registry(double hours, double certUntilHours) {
+        fact(Topics.INTAKE_STATIONS, TestStations.registryKey(STATION), (SpecificRecord) TestStations.registration(STATION).getPayload(), hours,
+                "intake-http", "supervisor-1", Role.SUPERVISOR);
         fact(Topics.SCREENING_OFFICERS, OFFICER, OfficerRegistered.newBuilder().setOfficerId(OFFICER).setName("Officer One").setLanguages(List.of("es"))
                 .setCertification(certification(certUntilHours)).build(), hours, "screening-http", "supervisor-1", Role.SUPERVISOR);
     }
@@ -163,6 +169,18 @@ final class CraftedLog {
         return r;
     }
 
+    /** Signs every unsigned CaseOpened with its station's test key, over what it records now (as intake would have recorded it). */
+    CraftedLog signOpened() {
+        if (signCases) {
+            for (AuditRecord r : records) {
+                if (r.payload() instanceof CaseOpened o && o.getSignature() == null) {
+                    o.setSignature(TestStations.signed(org.caseflow.submission.EncounterSignatures.submissionOf(o)).getSignature());
+                }
+            }
+        }
+        return this;
+    }
+
     AuditRecord fact(String topic, String key, SpecificRecord payload, double hours, String producer, String actor, Role role) {
         AuditRecord r = record(topic, key, null, payload, at(hours), producer, actor, role, "cmd-" + UUID.randomUUID());
         facts.add(r);
@@ -201,6 +219,7 @@ final class CraftedLog {
         List<AuditRecord> facts = new ArrayList<>();
         List<AuditRecord> records = new ArrayList<>();
         for (CraftedLog log : logs) {
+            log.signOpened();
             facts.addAll(log.facts);
             records.addAll(log.records);
         }

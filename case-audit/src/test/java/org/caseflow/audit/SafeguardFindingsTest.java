@@ -241,6 +241,37 @@ class SafeguardFindingsTest {
         assertOnly(Rules.S5, log.audit());
     }
 
+    @Test
+    void s5ACaseOpenedFromAnUnsignedSubmission() {
+        CraftedLog log = new CraftedLog().clean();
+        log.signCases = false;
+        assertOnly(Rules.S5, log.audit());
+    }
+
+    @Test
+    void s5ACaseWhoseRecordedContentWasChangedAfterTheStationSignedIt() {
+        CraftedLog log = new CraftedLog().clean().signOpened();
+        ((org.caseflow.schemas.intake.CaseOpened) log.find(org.caseflow.schemas.intake.CaseOpened.class).payload()).getPerson().setGivenNames("Other");
+        assertOnly(Rules.S5, log.audit());
+    }
+
+    @Test
+    void s5ACaseSignedWithAKeyTheRegistryNeverHeldOrHadRevoked() {
+        CraftedLog unknown = new CraftedLog().clean();
+        var stranger = org.caseflow.submission.EncounterSignatures.newKeyPair();
+        var opened = (org.caseflow.schemas.intake.CaseOpened) unknown.find(org.caseflow.schemas.intake.CaseOpened.class).payload();
+        opened.setSignature(org.caseflow.submission.EncounterSignatures.signed(org.caseflow.submission.EncounterSignatures.submissionOf(opened),
+                stranger.getPrivate(), org.caseflow.submission.EncounterSignatures.keyId(stranger.getPublic())).getSignature());
+        assertOnly(Rules.S5, unknown.audit());
+
+        CraftedLog revoked = new CraftedLog().clean();
+        revoked.fact(Topics.INTAKE_STATIONS, org.caseflow.testsupport.TestStations.registryKey(CraftedLog.STATION),
+                org.caseflow.submission.StationRegistrations.revoked(CraftedLog.STATION,
+                        org.caseflow.testsupport.TestStations.keyPair(CraftedLog.STATION).getPublic().getEncoded(), "lost", "supervisor-1",
+                        java.time.Instant.EPOCH).getPayload() instanceof org.apache.avro.specific.SpecificRecord p ? p : null, -1, "intake-http", "supervisor-1", Role.SUPERVISOR);
+        assertOnly(Rules.S5, revoked.audit());
+    }
+
     // ---- transitions and S6 ----
 
     @Test
@@ -372,7 +403,7 @@ class SafeguardFindingsTest {
 
     @Test
     void aSubmissionThatNeverBecameACaseIsLost() {
-        CraftedLog log = new CraftedLog().clean();
+        CraftedLog log = new CraftedLog().clean().signOpened();
         Replay replay = CraftedLog.replay(log.t0.plus(Duration.ofDays(30)));
         log.facts.forEach(replay::fact);
         var state = new Replay.PartitionState();

@@ -81,6 +81,10 @@ public final class FieldOffice implements AutoCloseable {
     public Recorded record(SubmissionRequest form) throws SQLException {
         String id = form.submissionId() == null || form.submissionId().isBlank()
                 ? station.stationCode().toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID() : form.submissionId();
+        if (!id.matches("[A-Za-z0-9._:-]{1,100}")) {
+            return new Refused(id, List.of(new Reason(org.caseflow.submission.domain.ReasonCode.SUBMISSION_ID_INVALID, "submissionId",
+                    "A submissionId is letters, digits and . _ : - only, at most 100.")));
+        }
         SubmissionRequest withId = new SubmissionRequest(id, form.person(), form.encounter(), form.indicators(), form.fear(), null);
         if (withId.person() == null || withId.encounter() == null) {
             return new Refused(id, List.of(new Reason(org.caseflow.submission.domain.ReasonCode.REQUIRED_FIELD_MISSING,

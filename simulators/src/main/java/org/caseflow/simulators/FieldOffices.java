@@ -46,12 +46,23 @@ final class FieldOffices implements AutoCloseable {
                 StationIdentity.create(dir, station);
             }
             FieldOffice office = FieldOffice.open(dir, "field-office");
-            int status = FieldCli.register(intakeUrl, "supervisor", Api.PASSWORD, office.station());
-            if (status != 200) {
-                throw new IllegalStateException("intake refused the key of station " + station + ": HTTP " + status);
+            // under the fault runs intake may be down right now: the supervisor starts it again, so keep asking
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            int status = 0;
+            while (status != 200) {
+                try {
+                    status = FieldCli.register(intakeUrl, "supervisor", Api.PASSWORD, office.station());
+                } catch (java.io.IOException e) {
+                    status = 0;
+                }
+                if (status != 200 && (status == 400 || status == 401 || status == 403 || status == 422 || System.nanoTime() > deadline)) {
+                    throw new IllegalStateException("intake refused the key of station " + station + ": HTTP " + status);
+                }
+                if (status != 200) {
+                    Thread.sleep(500);
+                }
             }
             String path = "/api/stations/" + station + "/keys/" + office.station().keyId();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (intake.get(path, "field-office").status() != 200) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("intake does not know the key of station " + station);

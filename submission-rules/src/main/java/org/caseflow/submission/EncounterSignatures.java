@@ -26,9 +26,10 @@ import org.caseflow.submission.domain.ReasonCode;
  * How a reception station signs a submission and intake verifies it: Ed25519 (in the JDK) over the submission's
  * canonical form. The canonical form is written here field by field, in a fixed order with lengths, so it does not
  * depend on JSON or Avro encodings (HTTP and Kafka deliveries of the same encounter sign the same bytes) nor on
- * later schema versions. It covers everything the station recorded; it leaves out {@code officeId} (who delivered,
- * taken from the authenticated principal) and the signature itself. Instants count in milliseconds, as the log
- * keeps them.
+ * later schema versions. It covers everything the station recorded, country codes normalised (so {@code ven} and
+ * {@code VEN} sign alike, and the normalised case intake records still verifies); it leaves out {@code officeId} (who
+ * delivered, taken from the authenticated principal) and the signature itself. Instants count in milliseconds, as
+ * the log keeps them.
  */
 public final class EncounterSignatures {
 
@@ -147,8 +148,22 @@ public final class EncounterSignatures {
         }
     }
 
+    /**
+     * The submission a case was opened from, as far as its station signed it: a {@code CaseOpened} records the
+     * (normalised) person, encounter and fear as submitted, and its flags carry the recorded indicators one to one.
+     */
+    public static EncounterSubmission submissionOf(org.caseflow.schemas.intake.CaseOpened opened) {
+        var flags = opened.getFlags();
+        return EncounterSubmission.newBuilder().setSubmissionId(opened.getSubmissionId()).setOfficeId(opened.getOfficeId())
+                .setPerson(opened.getPerson()).setEncounter(opened.getEncounter())
+                .setIndicators(org.caseflow.schemas.common.VulnerabilityIndicators.newBuilder().setTraffickingIndicators(flags.getTrafficking())
+                        .setMedicalNeeds(flags.getMedical()).setPregnant(flags.getPregnancy()).setDisability(flags.getDisability()).build())
+                .setFear(opened.getFear()).setSignature(opened.getSignature()).build();
+    }
+
     /** The bytes a station signs. */
-    static byte[] canonical(EncounterSubmission s) {
+    static byte[] canonical(EncounterSubmission raw) {
+        EncounterSubmission s = SubmissionNormaliser.normalised(raw);
         try (var bytes = new ByteArrayOutputStream(512); var out = new DataOutputStream(bytes)) {
             text(out, FORM);
             text(out, s.getSubmissionId());

@@ -29,15 +29,17 @@ public final class StationRegistrations {
                 registryKey(stationCode, keyId), supervisor, now);
     }
 
-    public static StationKeyEnvelope revoked(String stationCode, String keyId, String reason, String supervisor, Instant now) {
-        return envelope(StationKeyRevoked.newBuilder().setStationCode(stationCode).setKeyId(keyId).setReason(reason).build(),
+    public static StationKeyEnvelope revoked(String stationCode, byte[] publicKey, String reason, String supervisor, Instant now) {
+        String keyId = EncounterSignatures.keyId(publicKey);
+        return envelope(StationKeyRevoked.newBuilder().setStationCode(stationCode).setKeyId(keyId).setReason(reason)
+                        .setPublicKey(ByteBuffer.wrap(publicKey.clone())).build(),
                 registryKey(stationCode, keyId), supervisor, now);
     }
 
     public static EncounterSignatures.RegisteredKey read(StationKeyEnvelope envelope) {
         return switch (envelope.getPayload()) {
             case StationKeyRegistered r -> new EncounterSignatures.RegisteredKey(r.getStationCode(), r.getKeyId(), EncounterSignatures.bytes(r.getPublicKey()), false);
-            case StationKeyRevoked r -> new EncounterSignatures.RegisteredKey(r.getStationCode(), r.getKeyId(), new byte[0], true);
+            case StationKeyRevoked r -> new EncounterSignatures.RegisteredKey(r.getStationCode(), r.getKeyId(), EncounterSignatures.bytes(r.getPublicKey()), true);
             default -> throw new IllegalArgumentException("not a station key event: " + envelope.getPayload().getClass().getSimpleName());
         };
     }

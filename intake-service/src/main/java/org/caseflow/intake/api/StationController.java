@@ -66,10 +66,11 @@ class StationController {
     StationKeyView register(@PathVariable String stationCode, @PathVariable String keyId, @Valid @RequestBody KeyRequest body,
                             Authentication who) throws Exception {
         requireConfigured(stationCode);
-        byte[] publicKey = Base64.getDecoder().decode(body.publicKey());
+        byte[] publicKey;
         try {
+            publicKey = Base64.getDecoder().decode(body.publicKey());
             EncounterSignatures.publicKey(publicKey);
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
             throw CaseflowProblem.unprocessable("KEY_INVALID", "publicKey is not an X.509-encoded Ed25519 public key.");
         }
         if (!EncounterSignatures.keyId(publicKey).equals(keyId)) {
@@ -84,8 +85,8 @@ class StationController {
     @Operation(summary = "Revoke a station's key: submissions signed with it are refused from now on (SIGNATURE_INVALID)")
     StationKeyView revoke(@PathVariable String stationCode, @PathVariable String keyId,
                           @RequestParam(defaultValue = "rotated") @Size(max = 200) String reason, Authentication who) throws Exception {
-        find(stationCode, keyId);
-        send(StationRegistrations.revoked(stationCode, keyId, reason, who.getName(), clock.instant()));
+        var key = find(stationCode, keyId);
+        send(StationRegistrations.revoked(stationCode, key.publicKey(), reason, who.getName(), clock.instant()));
         return new StationKeyView(stationCode, keyId, "REVOKED");
     }
 

@@ -41,6 +41,7 @@ final class Envelopes {
                         .setUnaccompaniedMinor(flags.unaccompaniedMinor()).setTrafficking(flags.trafficking())
                         .setMedical(flags.medical()).setPregnancy(flags.pregnancy()).setDisability(flags.disability()).build())
                 .setLinkedCaseIds(List.of())
+                .setSignature(s.getSignature())
                 .build();
         Metadata metadata = Metadata.newBuilder()
                 .setEventId(eventId("CaseOpened", caseId))

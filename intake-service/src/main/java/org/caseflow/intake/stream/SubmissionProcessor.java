@@ -78,7 +78,6 @@ final class SubmissionProcessor implements Processor<String, SubmissionEnvelope,
             return;
         }
         boolean fieldOffice = envelope.getMetadata().getActor().getRole() == Role.FIELD_OFFICE;
-        // the station signed what it recorded, so the signature is checked on the record as received, before normalising
         var unproven = EncounterSignatures.problem(raw, stations);
         IntakeDecision decision = IntakeDecision.decide(submission, fingerprint, statuses.get(record.key()), fieldOffice, unproven,
                 settings, now, Instant.ofEpochMilli(record.timestamp()));

@@ -327,7 +327,7 @@ class IntakeTopologyTest {
         assertThat(rejectionCodes(envelope(unregistered))).containsExactly("STATION_UNKNOWN");
 
         stationKeys.pipeInput(TestStations.registryKey("LAJAS_BLANCAS"), org.caseflow.submission.StationRegistrations.revoked("LAJAS_BLANCAS",
-                TestStations.keyId("LAJAS_BLANCAS"), "rotated", "supervisor", NOW));
+                TestStations.keyPair("LAJAS_BLANCAS").getPublic().getEncoded(), "rotated", "supervisor", NOW));
         assertThat(rejectionCodes(envelope(valid("sub-revoked").build()))).containsExactly("SIGNATURE_INVALID");
         stationKeys.pipeInput(TestStations.registryKey("LAJAS_BLANCAS"), TestStations.registration("LAJAS_BLANCAS"));
     }

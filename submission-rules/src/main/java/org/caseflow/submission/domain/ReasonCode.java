@@ -22,6 +22,8 @@ public enum ReasonCode {
     COORDINATES_OUT_OF_RANGE,
     NOT_A_FIELD_OFFICE,
     KEY_NOT_SUBMISSION_ID,
+    /** A submissionId outside letters, digits and . _ : - (at most 100); intake's HTTP API answers 400, the station's client refuses it at once. */
+    SUBMISSION_ID_INVALID,
     SUBMISSION_ID_REUSED,
     /** A text beyond its size bound (docs/operations.md); the value is not echoed back. */
     FIELD_TOO_LONG,

@@ -106,6 +106,10 @@ final class Registries {
         return flights.getOrDefault(flightId, List.of());
     }
 
+    int stationKeyCount() {
+        return stationKeys.size();
+    }
+
     int officerCount() {
         return officers.size();
     }

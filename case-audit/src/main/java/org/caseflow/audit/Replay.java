@@ -76,7 +76,8 @@ final class Replay {
                 throw new IllegalStateException("no topic " + Topics.CASE_INTAKE_EVENTS + " at " + options.bootstrap());
             }
             readDecoded(reader, List.of(Topics.INTAKE_STATIONS, Topics.SCREENING_OFFICERS, Topics.REMOVAL_FLIGHTS), this::fact);
-            progress.printf("audit: %d officers, %d flights in the registries%n", registries.officerCount(), registries.flightCount());
+            progress.printf("audit: %d station keys, %d officers, %d flights in the registries%n", registries.stationKeyCount(),
+                    registries.officerCount(), registries.flightCount());
         }
         // twice the cores: a partition waiting for its next fetch leaves its core to another
         int threads = Math.max(1, Math.min(partitions, 2 * Runtime.getRuntime().availableProcessors()));

@@ -29,7 +29,7 @@ final class LogReader implements AutoCloseable {
 
     /** {@code client}: more client settings (credentials). */
     LogReader(String bootstrapServers, Map<String, Object> client) {
-        this.consumer = new KafkaConsumer<>(settings(client, Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.consumer = new KafkaConsumer<>(org.caseflow.schemas.KafkaConfigs.with(client, Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000, ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024,
@@ -39,11 +39,6 @@ final class LogReader implements AutoCloseable {
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    private static Map<String, Object> settings(Map<String, Object> client, Map<String, Object> reader) {
-        Map<String, Object> all = new java.util.HashMap<>(client);
-        all.putAll(reader);
-        return all;
-    }
 
     /** The topic's partitions; none when the topic does not exist. */
     List<TopicPartition> partitions(String topic) {

@@ -1,5 +1,7 @@
 package org.caseflow.audit;
 
+import static org.caseflow.schemas.KafkaConfigs.with;
+
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -175,13 +177,6 @@ public final class ReplayBenchmark {
         return written;
     }
 
-    private static Map<String, Object> with(Map<String, Object> client, Object... settings) {
-        Map<String, Object> all = new java.util.HashMap<>(client);
-        for (int i = 0; i < settings.length; i += 2) {
-            all.put((String) settings[i], settings[i + 1]);
-        }
-        return all;
-    }
 
     private static double rawRead(Map<String, Object> client) {
         try (var consumer = new KafkaConsumer<>(with(client, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,

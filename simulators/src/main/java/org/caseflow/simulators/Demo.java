@@ -37,6 +37,7 @@ public final class Demo {
 
     /** The command line of {@code ./caseflow demo} (and {@code chaos}); internal options are hidden. */
     @picocli.CommandLine.Command(name = "caseflow demo", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+            subcommands = PipelineBench.Cli.class,
             description = {"The whole pipeline on the local default, driven by simulated field offices, screening officers and removal "
                     + "officers; progress every two seconds, a summary table, the audit's verdict and one line of JSON. Exit 0 when the "
                     + "numbers add up and the audit is clean, 1 if they do not, 2 on bad options. The cluster in .caseflow/ is kept "

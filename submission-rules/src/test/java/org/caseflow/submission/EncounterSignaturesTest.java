@@ -76,4 +76,18 @@ class EncounterSignaturesTest {
         EncounterSubmission unknown = EncounterSignatures.signed(unsigned, other.getPrivate(), EncounterSignatures.keyId(other.getPublic()));
         assertThat(EncounterSignatures.problem(unknown, registry)).hasValueSatisfying(r -> assertThat(r.code()).isEqualTo(ReasonCode.STATION_UNKNOWN));
     }
+
+    @Test
+    void signaturesAreStandardEd25519TheJdkAgreesWith() throws Exception {
+        EncounterSubmission s = signed();
+        var jdk = java.security.Signature.getInstance("Ed25519");
+        jdk.initVerify(station.getPublic());
+        jdk.update(EncounterSignatures.canonical(s));
+        assertThat(jdk.verify(EncounterSignatures.bytes(s.getSignature().getValue()))).isTrue();
+
+        jdk.initSign(station.getPrivate());
+        jdk.update(EncounterSignatures.canonical(s));
+        s.getSignature().setValue(java.nio.ByteBuffer.wrap(jdk.sign()));
+        assertThat(EncounterSignatures.verify(s, station.getPublic())).isTrue();
+    }
 }

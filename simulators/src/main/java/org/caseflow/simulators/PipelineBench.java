@@ -1,0 +1,349 @@
+package org.caseflow.simulators;
+
+import static org.caseflow.schemas.KafkaConfigs.with;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.caseflow.field.FieldCli;
+import org.caseflow.field.StationIdentity;
+import org.caseflow.localstack.LocalStack;
+import org.caseflow.localstack.Ports;
+import org.caseflow.localstack.ServiceProcess;
+import org.caseflow.schemas.CaseflowSerdes;
+import org.caseflow.schemas.Principals;
+import org.caseflow.schemas.Topics;
+import org.caseflow.schemas.common.Actor;
+import org.caseflow.schemas.common.Metadata;
+import org.caseflow.schemas.common.Role;
+import org.caseflow.schemas.intake.CaseOpened;
+import org.caseflow.schemas.intake.IntakeEventEnvelope;
+import org.caseflow.schemas.intake.RejectionEnvelope;
+import org.caseflow.schemas.intake.SubmissionEnvelope;
+import org.caseflow.submission.EncounterSignatures;
+import org.caseflow.submission.SubmissionJson;
+import org.caseflow.submission.SubmissionRequests;
+
+/**
+ * {@code ./caseflow bench pipeline}: Caseflow's intake beside the least any exactly-once hop can cost, in one run on
+ * one fresh local broker — the raw produce and consume rate (plain kafka-clients, acks=all, idempotent), a bare
+ * transactional relay (consume → produce with EOS v2, one hop and three chained hops, same partitions and record size
+ * as intake's topics), then intake at full speed (signed submissions → CaseOpened), and the RSS of intake's process.
+ * Prints a table and one line of JSON with the ratio intake ÷ one-hop relay.
+ */
+final class PipelineBench {
+
+    /** Every figure of one run; rates are records per second. */
+    record Figures(int relayRecords, int submissions, double rawProduce, double rawConsume, double relayOneHop, double relayThreeHops, double intake, long intakeRssMb) {
+
+        double intakeVsRelay() {
+            return intake / relayOneHop;
+        }
+    }
+
+    @picocli.CommandLine.Command(name = "bench-pipeline", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+            description = {"On a fresh local broker: the raw produce and consume rate, a bare exactly-once relay (one hop, three chained "
+                    + "hops), then Caseflow's intake at full speed (signed submissions -> cases) and its RSS; a table and one line of JSON."})
+    static final class Cli implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.Option(names = "--records", defaultValue = "20000", paramLabel = "N",
+                description = "submissions intake decides (${DEFAULT-VALUE})")
+        int records;
+        @picocli.CommandLine.Option(names = "--relay-records", defaultValue = "200000", paramLabel = "N",
+                description = "records the raw and relay measurements move (${DEFAULT-VALUE}; enough that client start-up does not count)")
+        int relayRecords;
+        @picocli.CommandLine.Option(names = "--work-dir", defaultValue = ".caseflow-bench",
+                description = "its own cluster, emptied at start (${DEFAULT-VALUE})")
+        Path workDir;
+        @picocli.CommandLine.Option(names = "--service", hidden = true)
+        List<String> services = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            if (records < 1 || relayRecords < 1) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--records and --relay-records must be positive");
+            }
+            Path intake = services.stream().map(s -> s.split("[=:]")).filter(s -> s[0].equals("intake-service")).map(s -> Path.of(s[1]))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("no --service intake-service=JAR:PORT given"));
+            return run(records, relayRecords, workDir, intake, System.out);
+        }
+    }
+
+    private static final int RECORD_BYTES = 600;
+
+    private PipelineBench() {
+    }
+
+    static int run(int records, int relayRecords, Path workDir, Path intakeJar, PrintStream out) throws Exception {
+        out.printf("caseflow bench pipeline: %,d relayed records, %,d submissions, fresh cluster in %s%n", relayRecords, records, workDir);
+        var settings = new LocalStack.Settings(workDir, 0, 0, 0, 0, "WARN", Duration.ofSeconds(90), true);
+        try (LocalStack stack = LocalStack.start(settings)) {
+            Map<String, Object> admin = stack.kafkaClient(Principals.PROVISIONING);
+            Relay relay = relay(admin, relayRecords, out);
+            out.println("intake: starting the service");
+            double intake;
+            long rss;
+            try (ServiceProcess service = ServiceProcess.start("intake-service", intakeJar, Ports.pick(0), stack, List.of())) {
+                service.awaitHealthy(Duration.ofSeconds(120));
+                intake = intake(stack, service, records, workDir, out);
+                rss = rssMb(service.process().pid());
+            }
+            Figures f = new Figures(relayRecords, records, relay.produce(), relay.consume(), relay.oneHop(), relay.threeHops(), intake, rss);
+            report(f, out);
+            return 0;
+        }
+    }
+
+    record Relay(double produce, double consume, double oneHop, double threeHops) {
+    }
+
+    /** The bare figures: write {@code records} once, read them, then relay them one hop and three chained hops. */
+    static Relay relay(Map<String, Object> client, int records, PrintStream out) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String in = "bench." + run + ".in";
+        List<String> oneHop = List.of(in, "bench." + run + ".a");
+        List<String> threeHops = List.of(in, "bench." + run + ".b1", "bench." + run + ".b2", "bench." + run + ".b3");
+        try (Admin a = Admin.create(client)) {
+            Set<String> names = new HashSet<>(oneHop);
+            names.addAll(threeHops);
+            a.createTopics(names.stream().map(n -> new NewTopic(n, Topics.PARTITIONS, (short) 1)
+                    .configs(Map.of("message.timestamp.type", "LogAppendTime"))).toList()).all().get();
+        }
+        byte[] value = new byte[RECORD_BYTES];
+        long started = System.nanoTime();
+        try (var producer = new KafkaProducer<>(with(client, ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < records; i++) {
+                producer.send(new ProducerRecord<>(in, "key-" + i, value));
+            }
+            producer.flush();
+        }
+        double produce = rate(records, started);
+        out.printf("raw produce: %,.0f records/s%n", produce);
+        started = System.nanoTime();
+        long read = count(client, in, records, Duration.ofSeconds(120));
+        double consume = rate(read, started);
+        out.printf("raw consume: %,.0f records/s%n", consume);
+        double one = chain(client, oneHop, records, run + "-1");
+        out.printf("bare relay, one exactly-once hop: %,.0f records/s%n", one);
+        double three = chain(client, threeHops, records, run + "-3");
+        out.printf("bare relay, three exactly-once hops: %,.0f records/s%n", three);
+        return new Relay(produce, consume, one, three);
+    }
+
+    /** Runs one transactional relay per hop of {@code topics}, all at once, until the last topic holds every record (read committed). */
+    static double chain(Map<String, Object> client, List<String> topics, int records, String run) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Thread> hops = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int h = 0; h + 1 < topics.size(); h++) {
+            String from = topics.get(h);
+            String to = topics.get(h + 1);
+            String id = "bench-relay-" + run + "-" + h;
+            hops.add(Thread.ofPlatform().name(id).start(() -> hop(client, from, to, id, stop)));
+        }
+        long arrived = count(client, topics.getLast(), records, Duration.ofSeconds(300));
+        double rate = rate(arrived, started);
+        stop.set(true);
+        for (Thread t : hops) {
+            t.join(10_000);
+        }
+        // exactly once: nothing missing, and (read again to the end, hops stopped) nothing doubled
+        long total = count(client, topics.getLast(), records + 1L, Duration.ofSeconds(3));
+        if (arrived != records || total != records) {
+            throw new IllegalStateException(total + " records came through " + topics + ", " + records + " went in");
+        }
+        return rate;
+    }
+
+    /** One exactly-once hop: read committed, write and commit the input offsets in the same transaction (EOS v2). */
+    private static void hop(Map<String, Object> client, String from, String to, String id, AtomicBoolean stop) {
+        var consumerConfig = with(client, ConsumerConfig.GROUP_ID_CONFIG, id, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        var producerConfig = with(client, ProducerConfig.TRANSACTIONAL_ID_CONFIG, id, ProducerConfig.LINGER_MS_CONFIG, 5);
+        try (var consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
+             var producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer())) {
+            producer.initTransactions();
+            consumer.subscribe(List.of(from));
+            while (!stop.get()) {
+                var batch = consumer.poll(Duration.ofMillis(100));
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                producer.beginTransaction();
+                Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
+                for (ConsumerRecord<String, byte[]> r : batch) {
+                    producer.send(new ProducerRecord<>(to, r.key(), r.value()));
+                    offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+                }
+                producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+                producer.commitTransaction();
+            }
+        }
+    }
+
+    /** Reads a topic (committed records only) until it holds {@code expected} records or {@code timeout} passes; how many it read. */
+    static long count(Map<String, Object> client, String topic, long expected, Duration timeout) {
+        var config = with(client, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long read = 0;
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (read < expected && System.nanoTime() < deadline) {
+                read += consumer.poll(Duration.ofMillis(100)).count();
+            }
+            return read;
+        }
+    }
+
+    /** Intake at full speed: {@code records} signed submissions written as fast as a field office can, until each is a case. */
+    static double intake(LocalStack stack, ServiceProcess service, int records, Path workDir, PrintStream out) throws Exception {
+        StationIdentity station = StationIdentity.create(workDir.resolve("bench-station-" + UUID.randomUUID()), "LAJAS_BLANCAS");
+        int status = FieldCli.register(service.url(), "supervisor", Api.PASSWORD, station);
+        if (status != 200) {
+            throw new IllegalStateException("intake refused the bench station's key: HTTP " + status);
+        }
+        Api api = new Api(service.url());
+        while (api.get("/api/stations/LAJAS_BLANCAS/keys/" + station.keyId(), "field-office").status() != 200) {
+            Thread.sleep(50);
+        }
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        List<SubmissionEnvelope> submissions = new ArrayList<>(records);
+        Instant now = Instant.now();
+        for (Population.Planned p : new Population(7, run).generate(records * 2, now)) {
+            if (submissions.size() == records) {
+                break;
+            }
+            if (p.malformed() || p.retry()) {
+                continue;
+            }
+            ((Map<String, Object>) p.body().get("encounter")).put("stationCode", "LAJAS_BLANCAS");
+            var signed = EncounterSignatures.signed(SubmissionRequests.toAvro(SubmissionJson.read(SubmissionJson.writeTree(p.body())), "office-bench"),
+                    station.keys().getPrivate(), station.keyId());
+            submissions.add(SubmissionEnvelope.newBuilder()
+                    .setMetadata(Metadata.newBuilder().setEventId(UUID.randomUUID().toString()).setCaseId(null)
+                            .setOccurredAt(signed.getEncounter().getOccurredAt()).setRecordedAt(now).setProducer("office-bench")
+                            .setActor(Actor.newBuilder().setId("office-bench").setRole(Role.FIELD_OFFICE).build())
+                            .setCausationId(null).setCorrelationId(signed.getSubmissionId()).build())
+                    .setPayload(signed).build());
+        }
+        var registry = new CaseflowSerdes.RegistrySettings(stack.registryUrl(), false);
+        AtomicLong opened = new AtomicLong();
+        AtomicLong rejected = new AtomicLong();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread watcher = Thread.ofPlatform().name("bench-watch").start(() -> watch(stack, registry, run, opened, rejected, stop));
+        long started = System.nanoTime();
+        var fieldOffice = with(stack.kafkaClient(Principals.FIELD_OFFICE), ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5);
+        try (var producer = new KafkaProducer<>(fieldOffice, new StringSerializer(), CaseflowSerdes.<SubmissionEnvelope>serializer(registry, false))) {
+            for (SubmissionEnvelope s : submissions) {
+                producer.send(new ProducerRecord<>(Topics.INTAKE_SUBMISSIONS, ((org.caseflow.schemas.intake.EncounterSubmission) s.getPayload())
+                        .getSubmissionId(), s));
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        long nextProgress = System.nanoTime();
+        while (opened.get() + rejected.get() < submissions.size() && System.nanoTime() < deadline) {
+            if (System.nanoTime() >= nextProgress) {
+                out.printf("intake: %,d of %,d decided%n", opened.get() + rejected.get(), submissions.size());
+                nextProgress += 2_000_000_000L;
+            }
+            Thread.sleep(20);
+        }
+        double rate = rate(opened.get() + rejected.get(), started);
+        stop.set(true);
+        watcher.join(10_000);
+        if (rejected.get() > 0 || opened.get() != submissions.size()) {
+            throw new IllegalStateException("intake opened " + opened.get() + " and rejected " + rejected.get() + " of " + submissions.size());
+        }
+        out.printf("intake: %,.0f submissions/s became cases%n", rate);
+        return rate;
+    }
+
+    /** Counts this run's CaseOpened and rejections (read committed, as the auditor). */
+    @SuppressWarnings("unchecked")
+    private static void watch(LocalStack stack, CaseflowSerdes.RegistrySettings registry, String run, AtomicLong opened, AtomicLong rejected,
+                              AtomicBoolean stop) {
+        var config = with(stack.kafkaClient(Principals.AUDITOR), ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), CaseflowSerdes.<org.apache.avro.specific.SpecificRecord>deserializer(registry, false))) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(Topics.CASE_INTAKE_EVENTS, Topics.INTAKE_REJECTIONS)) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            String prefix = "sub-" + run + "-";
+            while (!stop.get()) {
+                for (var r : consumer.poll(Duration.ofMillis(100))) {
+                    if (r.value() instanceof IntakeEventEnvelope e && e.getPayload() instanceof CaseOpened c && c.getSubmissionId().startsWith(prefix)) {
+                        opened.incrementAndGet();
+                    } else if (r.value() instanceof RejectionEnvelope && r.key() != null && r.key().startsWith(prefix)) {
+                        rejected.incrementAndGet();
+                    }
+                }
+            }
+        }
+    }
+
+    static void report(Figures f, PrintStream out) {
+        out.println();
+        out.printf("%-44s %14s%n", "pipeline bench", "records/s");
+        out.printf("%-44s %,14.0f%n", "raw produce (acks=all, idempotent)", f.rawProduce());
+        out.printf("%-44s %,14.0f%n", "raw consume (read committed)", f.rawConsume());
+        out.printf("%-44s %,14.0f%n", "bare relay, 1 exactly-once hop", f.relayOneHop());
+        out.printf("%-44s %,14.0f%n", "bare relay, 3 chained exactly-once hops", f.relayThreeHops());
+        out.printf("%-44s %,14.0f%n", "caseflow intake (" + String.format("%,d", f.submissions()) + " signed submissions -> cases)", f.intake());
+        out.printf("%-44s %14.3f   (target >= 0.6)%n", "intake / bare 1-hop relay", f.intakeVsRelay());
+        out.printf("%-44s %11d MB   (target < 400)%n", "intake RSS after the run", f.intakeRssMb());
+        out.printf("{\"relayRecords\":%d,\"submissions\":%d,\"rawProducePerSec\":%.0f,\"rawConsumePerSec\":%.0f,\"relayOneHopPerSec\":%.0f,\"relayThreeHopsPerSec\":%.0f,"
+                        + "\"intakePerSec\":%.0f,\"intakeVsRelayOneHop\":%.3f,\"intakeRssMb\":%d}%n", f.relayRecords(), f.submissions(), f.rawProduce(), f.rawConsume(),
+                f.relayOneHop(), f.relayThreeHops(), f.intake(), f.intakeVsRelay(), f.intakeRssMb());
+    }
+
+    /** Resident memory of a process, from /proc (0 where there is none). */
+    static long rssMb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (Exception e) {
+            // not Linux, or the process is gone
+        }
+        return 0;
+    }
+
+    private static double rate(long count, long startedNanos) {
+        return count / ((System.nanoTime() - startedNanos) / 1e9);
+    }
+
+}

@@ -22,7 +22,8 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /**
  * Two instances of screening share the cases (each owns some partitions). Reads and commands sent to
- * either instance are answered correctly, whichever instance holds the case (interactive-query routing).
+ * either instance are answered correctly, whichever instance holds the case (interactive-query routing); when one
+ * stops, the other takes its partitions and answers reads and commands for every case.
  */
 @WithCaseflowStack
 class TwoInstancesTest {
@@ -68,6 +69,17 @@ class TwoInstancesTest {
             // the worklist gathers from both instances
             String worklist = apiA.get("/api/worklist?station=LAJAS_BLANCAS&size=500", "auditor").body();
             assertThat(cases).allSatisfy(c -> assertThat(worklist).contains(c));
+
+            // B stops: A takes over B's partitions (state restored from the changelogs) and answers for every case alone
+            b.close();
+            for (String caseId : cases) {
+                var found = ScreeningFixtures.awaitGet(apiA, "/api/cases/" + caseId, "auditor", r -> r.status() == 200, Duration.ofSeconds(90));
+                assertThat(found.body()).contains("\"caseId\":\"" + caseId + "\"");
+            }
+            assertThat(apiA.get("/api/cases/" + remote, "auditor").body()).as("what B decided survives B").contains("\"status\":\"ASSIGNED\"");
+            String another = ownedByB.size() > 1 ? ownedByB.get(1) : cases.stream().filter(c -> !c.equals(remote)).findFirst().orElseThrow();
+            var afterTakeover = apiA.post("/api/cases/" + another + "/assignment", "supervisor", "{\"officerId\": \"officer-1\"}");
+            assertThat(afterTakeover.status()).as(afterTakeover.body()).isEqualTo(201);
         }
     }
 

@@ -24,9 +24,8 @@ final class LinkProxy implements AutoCloseable {
     /** Starts down. */
     LinkProxy(int target) throws IOException {
         this.target = target;
-        try (var probe = new ServerSocket(0, 50, LOOPBACK)) {
-            this.port = probe.getLocalPort();
-        }
+        // below the ephemeral range, so no outgoing connection takes the port while the link is down
+        this.port = org.caseflow.localstack.Ports.pick(0);
     }
 
     int port() {

@@ -10,6 +10,8 @@ import java.util.Set;
 import org.caseflow.schemas.intake.StationKeyRegistered;
 import org.caseflow.schemas.intake.StationKeyRevoked;
 import org.caseflow.schemas.removal.FlightState;
+import org.caseflow.submission.EncounterSignatures;
+import org.caseflow.submission.StationRegistrations;
 import org.caseflow.schemas.removal.FlightStatus;
 import org.caseflow.schemas.screening.OfficerRegistered;
 
@@ -48,13 +50,13 @@ final class Registries {
     }
 
     void stationKey(AuditRecord r, StationKeyRegistered k) {
-        stationKeys.computeIfAbsent(k.getStationCode() + "/" + k.getKeyId(), x -> new ArrayList<>())
-                .add(new StationKeyVersion(r.timestamp(), bytes(k.getPublicKey()), false));
+        stationKeys.computeIfAbsent(StationRegistrations.registryKey(k.getStationCode(), k.getKeyId()), x -> new ArrayList<>())
+                .add(new StationKeyVersion(r.timestamp(), EncounterSignatures.bytes(k.getPublicKey()), false));
     }
 
     void stationKey(AuditRecord r, StationKeyRevoked k) {
-        stationKeys.computeIfAbsent(k.getStationCode() + "/" + k.getKeyId(), x -> new ArrayList<>())
-                .add(new StationKeyVersion(r.timestamp(), bytes(k.getPublicKey()), true));
+        stationKeys.computeIfAbsent(StationRegistrations.registryKey(k.getStationCode(), k.getKeyId()), x -> new ArrayList<>())
+                .add(new StationKeyVersion(r.timestamp(), EncounterSignatures.bytes(k.getPublicKey()), true));
     }
 
     /**
@@ -63,19 +65,12 @@ final class Registries {
      */
     StationKeyVersion stationKeyAt(String stationCode, String keyId, long loggedAt) {
         StationKeyVersion found = null;
-        for (StationKeyVersion v : stationKeys.getOrDefault(stationCode + "/" + keyId, List.of())) {
+        for (StationKeyVersion v : stationKeys.getOrDefault(StationRegistrations.registryKey(stationCode, keyId), List.of())) {
             if (v.loggedAt() <= loggedAt) {
                 found = v;
             }
         }
         return found;
-    }
-
-    private static byte[] bytes(java.nio.ByteBuffer buffer) {
-        var b = buffer.duplicate();
-        byte[] out = new byte[b.remaining()];
-        b.get(out);
-        return out;
     }
 
     void flight(AuditRecord r, FlightState f) {

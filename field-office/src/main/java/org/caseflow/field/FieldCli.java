@@ -1,6 +1,5 @@
 package org.caseflow.field;
 
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,11 +50,10 @@ public final class FieldCli {
         public Integer call() throws Exception {
             StationIdentity identity = StationIdentity.create(station.dir, code);
             Spool.open(station.dir).close();
-            PrintStream out = System.out;
-            out.println("station " + code + " in " + station.dir.toAbsolutePath() + " (private key: station.key, yours only)");
-            out.println("key id " + identity.keyId() + "; a supervisor registers the public key with intake:");
-            out.println("  ./caseflow field register --dir " + station.dir + "      (local default), or");
-            out.println("  PUT /api/stations/" + code + "/keys/" + identity.keyId() + "  {\"publicKey\": \"" + identity.publicKeyBase64() + "\"}");
+            System.out.println("station " + code + " in " + station.dir.toAbsolutePath() + " (private key: station.key, yours only)");
+            System.out.println("key id " + identity.keyId() + "; a supervisor registers the public key with intake:");
+            System.out.println("  ./caseflow field register --dir " + station.dir + "      (local default), or");
+            System.out.println("  PUT /api/stations/" + code + "/keys/" + identity.keyId() + "  {\"publicKey\": \"" + identity.publicKeyBase64() + "\"}");
             return 0;
         }
     }
@@ -228,6 +226,30 @@ public final class FieldCli {
                 .header("Authorization", "Basic " + token).header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"publicKey\": \"" + identity.publicKeyBase64() + "\"}")).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /**
+     * Waits until intake knows the station's key (a registration reaches every instance through intake.stations);
+     * false when {@code timeout} passes first. Asked as {@code user} (FIELD_OFFICE, SUPERVISOR or AUDITOR).
+     */
+    public static boolean awaitKnown(String intakeUrl, String user, String password, StationIdentity identity, Duration timeout)
+            throws InterruptedException {
+        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(URI.create(intakeUrl.replaceAll("/+$", "") + "/api/stations/" + identity.stationCode() + "/keys/"
+                + identity.keyId())).header("Authorization", "Basic " + token).timeout(Duration.ofSeconds(10)).GET().build();
+        var http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return true;
+                }
+            } catch (java.io.IOException e) {
+                // intake not reachable right now: ask again
+            }
+            Thread.sleep(50);
+        }
+        return false;
     }
 
     static String password(String variable) {

@@ -126,12 +126,8 @@ class FieldOfficeDeliveryTest {
 
     private StationIdentity register(ApiClient api, StationIdentity identity) throws Exception {
         assertThat(FieldCli.register("http://127.0.0.1:" + port, "supervisor", ApiClient.LOCAL_PASSWORD, identity)).isEqualTo(200);
-        String path = "/api/stations/" + identity.stationCode() + "/keys/" + identity.keyId();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (api.get(path, "field-office").status() != 200 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(api.get(path, "field-office").body()).contains("ACTIVE");
+        assertThat(FieldCli.awaitKnown("http://127.0.0.1:" + port, "field-office", ApiClient.LOCAL_PASSWORD, identity, Duration.ofSeconds(30))).isTrue();
+        assertThat(api.get("/api/stations/" + identity.stationCode() + "/keys/" + identity.keyId(), "field-office").body()).contains("ACTIVE");
         return identity;
     }
 

@@ -171,7 +171,7 @@ public final class Demo {
         try (PipelineObserver observer = new PipelineObserver(stack.kafkaClient(org.caseflow.schemas.Principals.AUDITOR), registry);
              var producer = new KafkaProducer<>(fieldOffice,
                      new StringSerializer(), CaseflowSerdes.<SubmissionEnvelope>serializer(registry, false));
-             FieldOffices stations = new FieldOffices(options.workDir(), List.of(Population.STATIONS), intakeUrl, intake)) {
+             FieldOffices stations = new FieldOffices(options.workDir(), List.of(Population.STATIONS), intakeUrl)) {
             stations.startSyncs(intakeUrl);
             Thread officerThread = Thread.ofPlatform().name("officers").daemon().start(officers);
             AtomicInteger sent = new AtomicInteger();

@@ -39,7 +39,7 @@ final class FieldOffices implements AutoCloseable {
     private final Map<String, FieldOffice> offices = new LinkedHashMap<>();
     private final List<Thread> syncs = new java.util.ArrayList<>();
 
-    FieldOffices(Path workDir, List<String> stations, String intakeUrl, Api intake) throws Exception {
+    FieldOffices(Path workDir, List<String> stations, String intakeUrl) throws Exception {
         for (String station : stations) {
             Path dir = workDir.resolve("field").resolve(station);
             if (!Files.exists(dir.resolve("station.properties"))) {
@@ -62,12 +62,9 @@ final class FieldOffices implements AutoCloseable {
                     Thread.sleep(500);
                 }
             }
-            String path = "/api/stations/" + station + "/keys/" + office.station().keyId();
-            while (intake.get(path, "field-office").status() != 200) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("intake does not know the key of station " + station);
-                }
-                Thread.sleep(100);
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            if (!FieldCli.awaitKnown(intakeUrl, "field-office", Api.PASSWORD, office.station(), left)) {
+                throw new IllegalStateException("intake does not know the key of station " + station);
             }
             offices.put(station, office);
         }
@@ -94,23 +91,30 @@ final class FieldOffices implements AutoCloseable {
 
     /** Records an encounter at its station (checked, signed, journaled); the station's sync delivers it. */
     FieldOffice.Recorded record(Map<String, Object> body) throws Exception {
-        return office(body).record(SubmissionJson.read(SubmissionJson.writeTree(body)));
+        return office(body).record(form(body));
     }
 
     /** Sends an encounter signed by its station straight to intake.submissions, as a station's Kafka gateway would. */
     void sendOverKafka(KafkaProducer<String, SubmissionEnvelope> producer, Map<String, Object> body) {
-        FieldOffice office = office(body);
-        String officeId = "office-" + office.station().stationCode();
-        EncounterSubmission signed = EncounterSignatures.signed(SubmissionRequests.toAvro(SubmissionJson.read(SubmissionJson.writeTree(body)), officeId),
-                office.station().keys().getPrivate(), office.station().keyId());
-        Instant now = Instant.now();
-        var envelope = SubmissionEnvelope.newBuilder()
+        StationIdentity station = office(body).station();
+        SubmissionEnvelope envelope = signedEnvelope(body, station, "office-" + station.stationCode(), Instant.now());
+        producer.send(new ProducerRecord<>(Topics.INTAKE_SUBMISSIONS, envelope.getMetadata().getCorrelationId(), envelope));
+    }
+
+    /** A submission (the JSON form as a map) signed by {@code station}, in the envelope a field office's producer writes. */
+    static SubmissionEnvelope signedEnvelope(Map<String, Object> body, StationIdentity station, String officeId, Instant now) {
+        EncounterSubmission signed = EncounterSignatures.signed(SubmissionRequests.toAvro(form(body), officeId),
+                station.keys().getPrivate(), station.keyId());
+        return SubmissionEnvelope.newBuilder()
                 .setMetadata(Metadata.newBuilder().setEventId(UUID.randomUUID().toString()).setCaseId(null)
                         .setOccurredAt(signed.getEncounter().getOccurredAt()).setRecordedAt(now).setProducer(officeId)
                         .setActor(Actor.newBuilder().setId(officeId).setRole(Role.FIELD_OFFICE).build())
                         .setCausationId(null).setCorrelationId(signed.getSubmissionId()).build())
                 .setPayload(signed).build();
-        producer.send(new ProducerRecord<>(Topics.INTAKE_SUBMISSIONS, signed.getSubmissionId(), envelope));
+    }
+
+    private static org.caseflow.submission.SubmissionRequest form(Map<String, Object> body) {
+        return SubmissionJson.read(SubmissionJson.writeTree(body));
     }
 
     /** Encounters every station's journal still waits to deliver. */

@@ -39,16 +39,10 @@ import org.caseflow.localstack.ServiceProcess;
 import org.caseflow.schemas.CaseflowSerdes;
 import org.caseflow.schemas.Principals;
 import org.caseflow.schemas.Topics;
-import org.caseflow.schemas.common.Actor;
-import org.caseflow.schemas.common.Metadata;
-import org.caseflow.schemas.common.Role;
 import org.caseflow.schemas.intake.CaseOpened;
 import org.caseflow.schemas.intake.IntakeEventEnvelope;
 import org.caseflow.schemas.intake.RejectionEnvelope;
 import org.caseflow.schemas.intake.SubmissionEnvelope;
-import org.caseflow.submission.EncounterSignatures;
-import org.caseflow.submission.SubmissionJson;
-import org.caseflow.submission.SubmissionRequests;
 
 /**
  * {@code ./caseflow bench pipeline}: Caseflow's intake beside the least any exactly-once hop can cost, in one run on
@@ -231,9 +225,8 @@ final class PipelineBench {
         if (status != 200) {
             throw new IllegalStateException("intake refused the bench station's key: HTTP " + status);
         }
-        Api api = new Api(service.url());
-        while (api.get("/api/stations/LAJAS_BLANCAS/keys/" + station.keyId(), "field-office").status() != 200) {
-            Thread.sleep(50);
+        if (!FieldCli.awaitKnown(service.url(), "field-office", Api.PASSWORD, station, Duration.ofSeconds(60))) {
+            throw new IllegalStateException("intake does not know the bench station's key");
         }
         String run = Long.toString(System.currentTimeMillis(), 36);
         List<SubmissionEnvelope> submissions = new ArrayList<>(records);
@@ -246,14 +239,7 @@ final class PipelineBench {
                 continue;
             }
             ((Map<String, Object>) p.body().get("encounter")).put("stationCode", "LAJAS_BLANCAS");
-            var signed = EncounterSignatures.signed(SubmissionRequests.toAvro(SubmissionJson.read(SubmissionJson.writeTree(p.body())), "office-bench"),
-                    station.keys().getPrivate(), station.keyId());
-            submissions.add(SubmissionEnvelope.newBuilder()
-                    .setMetadata(Metadata.newBuilder().setEventId(UUID.randomUUID().toString()).setCaseId(null)
-                            .setOccurredAt(signed.getEncounter().getOccurredAt()).setRecordedAt(now).setProducer("office-bench")
-                            .setActor(Actor.newBuilder().setId("office-bench").setRole(Role.FIELD_OFFICE).build())
-                            .setCausationId(null).setCorrelationId(signed.getSubmissionId()).build())
-                    .setPayload(signed).build());
+            submissions.add(FieldOffices.signedEnvelope(p.body(), station, "office-bench", now));
         }
         var registry = new CaseflowSerdes.RegistrySettings(stack.registryUrl(), false);
         AtomicLong opened = new AtomicLong();

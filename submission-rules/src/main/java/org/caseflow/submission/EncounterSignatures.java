@@ -235,7 +235,7 @@ public final class EncounterSignatures {
     }
 
     /** The bytes of an Avro {@code bytes} value, leaving the buffer as it was. */
-    static byte[] bytes(ByteBuffer buffer) {
+    public static byte[] bytes(ByteBuffer buffer) {
         ByteBuffer b = buffer.duplicate();
         byte[] out = new byte[b.remaining()];
         b.get(out);

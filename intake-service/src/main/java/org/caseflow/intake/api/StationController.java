@@ -76,7 +76,7 @@ class StationController {
         if (!EncounterSignatures.keyId(publicKey).equals(keyId)) {
             throw CaseflowProblem.unprocessable("KEY_ID_MISMATCH", "The key id of this public key is " + EncounterSignatures.keyId(publicKey) + ".");
         }
-        send(StationRegistrations.registered(stationCode, publicKey, who.getName(), clock.instant()));
+        send(stationCode, keyId, StationRegistrations.registered(stationCode, publicKey, who.getName(), clock.instant()));
         return new StationKeyView(stationCode, keyId, "ACTIVE");
     }
 
@@ -86,7 +86,7 @@ class StationController {
     StationKeyView revoke(@PathVariable String stationCode, @PathVariable String keyId,
                           @RequestParam(defaultValue = "rotated") @Size(max = 200) String reason, Authentication who) throws Exception {
         var key = find(stationCode, keyId);
-        send(StationRegistrations.revoked(stationCode, key.publicKey(), reason, who.getName(), clock.instant()));
+        send(stationCode, keyId, StationRegistrations.revoked(stationCode, key.publicKey(), reason, who.getName(), clock.instant()));
         return new StationKeyView(stationCode, keyId, "REVOKED");
     }
 
@@ -112,9 +112,9 @@ class StationController {
         }
     }
 
-    private void send(StationKeyEnvelope envelope) throws Exception {
-        var key = envelope.getMetadata().getCorrelationId();
-        registry.send(new ProducerRecord<>(Topics.INTAKE_STATIONS, key, envelope)).get(30, TimeUnit.SECONDS);
+    private void send(String stationCode, String keyId, StationKeyEnvelope envelope) throws Exception {
+        registry.send(new ProducerRecord<>(Topics.INTAKE_STATIONS, StationRegistrations.registryKey(stationCode, keyId), envelope))
+                .get(30, TimeUnit.SECONDS);
     }
 
 }

@@ -76,7 +76,24 @@ public final class Demo {
 
         @Override
         public Integer call() throws Exception {
-            return run(options(), System.out, null);
+            return run(options(), System.out, Watcher.NONE);
+        }
+    }
+
+    /**
+     * Told where the services answer at three moments of a run (tests hang a real Prometheus on it): all healthy and
+     * nothing sent yet; officers done, flights not yet departed; everything settled, services still running.
+     */
+    interface Watcher {
+        Watcher NONE = new Watcher() { };
+
+        default void healthy(Map<String, String> serviceUrls) throws Exception {
+        }
+
+        default void beforeDeparture(Map<String, String> serviceUrls) throws Exception {
+        }
+
+        default void finished(Map<String, String> serviceUrls) throws Exception {
         }
     }
 
@@ -94,8 +111,8 @@ public final class Demo {
         });
     }
 
-    /** Runs the demo; {@code metrics}, when given, receives each service's /actuator/prometheus text at the end. */
-    static int run(Options options, java.io.PrintStream out, Map<String, String> metrics) throws Exception {
+    /** Runs the demo; {@code watcher} hears when the services are healthy, before the departures and at the end. */
+    static int run(Options options, java.io.PrintStream out, Watcher watcher) throws Exception {
         long started = System.nanoTime();
         Duration reviewWindow = Duration.ofHours(72).dividedBy(options.timeScale());
         if (reviewWindow.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -136,12 +153,11 @@ public final class Demo {
                     faults = new FaultRuns(stack, services, Duration.ofSeconds(4), out);
                     Thread.ofPlatform().name("fault-runs").daemon().start(faults);
                 }
-                int status = drive(options, stack, services, out, started, faults);
-                if (metrics != null) {
-                    for (var service : services.entrySet()) {
-                        metrics.put(service.getKey(), scrape(service.getValue().url() + "/actuator/prometheus"));
-                    }
-                }
+                Map<String, String> urls = new java.util.TreeMap<>();
+                services.forEach((name, process) -> urls.put(name, process.url()));
+                watcher.healthy(urls);
+                int status = drive(options, stack, services, out, started, faults, () -> watcher.beforeDeparture(urls));
+                watcher.finished(urls);
                 return status;
             } finally {
                 stopping.set(true);
@@ -150,8 +166,13 @@ public final class Demo {
         }
     }
 
+    /** A step that may throw, run between the officers' work and the departures. */
+    interface Step {
+        void run() throws Exception;
+    }
+
     private static int drive(Options options, LocalStack stack, Map<String, ServiceProcess> services, java.io.PrintStream out, long started,
-                             FaultRuns faults) throws Exception {
+                             FaultRuns faults, Step beforeDeparture) throws Exception {
         Instant runStartedAt = Instant.now();
         Api intake = new Api(services.get("intake-service").url());
         Api screening = new Api(services.get("screening-service").url());
@@ -208,7 +229,10 @@ public final class Demo {
             officers.stop();
             officerThread.join(5000);
 
-            int boarded = departAll(removal);
+            observer.awaitQuiet(Duration.ofSeconds(2), Duration.ofSeconds(20));
+            beforeDeparture.run();
+            Departures departures = departAll(removal);
+            int boarded = departures.boarded();
             long settle = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (System.nanoTime() < settle && observer.snapshot().removal().getOrDefault("RemovalExecuted", 0) < boarded) {
                 Thread.sleep(100);
@@ -220,14 +244,8 @@ public final class Demo {
             var audit = org.caseflow.audit.CaseAudit.audit(new org.caseflow.audit.CaseAudit.Options(stack.bootstrapServers(),
                     stack.credentials().clientProperties(org.caseflow.schemas.Principals.AUDITOR), stack.registryUrl(),
                     runStartedAt, null, null, "text", null, Duration.ofHours(1), Duration.ofSeconds(10)), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-            return summarize(out, last, distinct, planned.size() - distinct, seatsPlanned, boarded, audit, faults);
+            return summarize(out, last, distinct, planned.size() - distinct, seatsPlanned, departures, audit, faults);
         }
-    }
-
-    private static String scrape(String url) throws Exception {
-        var http = java.net.http.HttpClient.newHttpClient();
-        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** Removal officers plan flights per destination with limited seats (fewer than demand, so some wait). */
@@ -244,16 +262,28 @@ public final class Demo {
         return seats;
     }
 
-    /** Records the departure of every flight with passengers; returns how many boarded. */
-    private static int departAll(Api removal) {
+    /** Seats taken and offered on planned flights per destination just before departure, and how many boarded. */
+    record Departures(Map<String, Integer> seatsTaken, Map<String, Integer> seatsPlanned, int boarded) {
+    }
+
+    /** Records the departure of every flight with passengers. */
+    private static Departures departAll(Api removal) {
         int boarded = 0;
+        Map<String, Integer> taken = new java.util.TreeMap<>();
+        Map<String, Integer> offered = new java.util.TreeMap<>();
         for (JsonNode flight : removal.get("/api/flights", "removal-officer").body()) {
-            if (flight.path("seatsTaken").asInt() > 0 && "PLANNED".equals(flight.path("status").asText())) {
+            if (!"PLANNED".equals(flight.path("status").asText())) {
+                continue;
+            }
+            String destination = flight.path("destination").asText();
+            taken.merge(destination, flight.path("seatsTaken").asInt(), Integer::sum);
+            offered.merge(destination, flight.path("seats").asInt(), Integer::sum);
+            if (flight.path("seatsTaken").asInt() > 0) {
                 boarded += flight.path("seatsTaken").asInt();
                 removal.post("/api/flights/" + flight.path("flightId").asText() + "/departure", "removal-officer", Map.of());
             }
         }
-        return boarded;
+        return new Departures(taken, offered, boarded);
     }
 
     private static String progress(long started, int sent, int total, PipelineObserver.Snapshot s) {
@@ -276,8 +306,9 @@ public final class Demo {
         return FaultRuns.expectedDeadLetters().entrySet().stream().allMatch(e -> s.deadLetters().getOrDefault(e.getKey(), 0) >= e.getValue());
     }
 
-    private static int summarize(java.io.PrintStream out, PipelineObserver.Snapshot s, long distinct, long retries, int seatsPlanned, int boarded,
-                                 org.caseflow.audit.AuditReport audit, FaultRuns faults) {
+    private static int summarize(java.io.PrintStream out, PipelineObserver.Snapshot s, long distinct, long retries, int seatsPlanned,
+                                 Departures departures, org.caseflow.audit.AuditReport audit, FaultRuns faults) {
+        int boarded = departures.boarded();
         int outcomes = s.outcomes().values().stream().mapToInt(Integer::intValue).sum();
         int scheduledOrFlown = s.removal().getOrDefault("RemovalScheduled", 0) + s.removal().getOrDefault("RemovalExecuted", 0);
         List<String> problems = new ArrayList<>();
@@ -329,9 +360,16 @@ public final class Demo {
         json.put("blocksBySafeguard", s.blocks());
         json.put("seatsPlanned", seatsPlanned);
         json.put("boarded", boarded);
+        json.put("seatsTakenBeforeDeparture", departures.seatsTaken());
+        json.put("seatsPlannedBeforeDeparture", departures.seatsPlanned());
+        json.put("waitingForSeat", s.waitingForSeat());
+        json.put("screeningStates", s.screening());
+        json.put("events", s.events());
+        json.put("decisionsByOutcome", s.decisions());
+        json.put("blockEventsBySafeguard", s.blockEvents());
         json.put("deadLetters", s.deadLetters());
         Map<String, Object> latency = new LinkedHashMap<>();
-        s.latencyMillis().forEach((hop, p) -> latency.put(hop, Map.of("p50Ms", p[0], "p99Ms", p[1])));
+        s.latencyMillis().forEach((hop, p) -> latency.put(hop, Map.of("p50Ms", p[0], "p99Ms", p[1], "count", s.hopCounts().get(hop))));
         json.put("latency", latency);
         if (chaos != null) {
             json.put("chaos", chaos);

@@ -30,7 +30,9 @@ import org.caseflow.schemas.screening.ScreeningEventEnvelope;
 
 /**
  * Watches the pipeline from the outside, as a reader of its topics (no consumer group, nothing
- * committed): what each case went through, rejections, dead letters and per-hop latency.
+ * committed): what each case went through, rejections, dead letters and per-hop latency. Hops are timed on the
+ * broker's append times (every topic logs LogAppendTime), when a fact really reached the log, not on the time its
+ * writer stamped into it (intake stamps CaseOpened one repartition hop before the record is written).
  */
 final class PipelineObserver implements AutoCloseable {
 
@@ -46,6 +48,8 @@ final class PipelineObserver implements AutoCloseable {
         String blockedBy;
         long concludedAt;
         long eligibleAt;
+        long decidedAt;
+        String destination;
     }
 
     private final Thread reader;
@@ -56,6 +60,10 @@ final class PipelineObserver implements AutoCloseable {
     private final Map<String, CaseTrack> cases = new HashMap<>();
     private final Map<String, Integer> deadLetters = new TreeMap<>();
     private final Map<String, List<Long>> hops = new TreeMap<>();
+    /** Every event logged during the run, by type; decisions by outcome and blocks by safeguard as events, not cases. */
+    private final Map<String, Integer> events = new TreeMap<>();
+    private final Map<String, Integer> decisions = new TreeMap<>();
+    private final Map<String, Integer> blockEvents = new TreeMap<>();
     private volatile long lastRecordAt = System.currentTimeMillis();
     private int unreadableCount;
     private String firstUnreadable;
@@ -126,7 +134,7 @@ final class PipelineObserver implements AutoCloseable {
 
     private void apply(ConsumerRecord<String, byte[]> record, Object value) {
         switch (value) {
-            case SubmissionEnvelope s -> submittedAt.putIfAbsent(record.key(), s.getMetadata().getRecordedAt().toEpochMilli());
+            case SubmissionEnvelope s -> submittedAt.putIfAbsent(record.key(), record.timestamp());
             case RejectionEnvelope r -> {
                 SubmissionRejected rejected = (SubmissionRejected) r.getPayload();
                 if (rejectedIds.add(rejected.getSubmissionId())) {
@@ -134,9 +142,10 @@ final class PipelineObserver implements AutoCloseable {
                 }
             }
             case IntakeEventEnvelope e when e.getPayload() instanceof CaseOpened opened -> {
+                events.merge("CaseOpened", 1, Integer::sum);
                 CaseTrack track = cases.computeIfAbsent(opened.getCaseId(), id -> new CaseTrack());
                 track.submissionId = opened.getSubmissionId();
-                track.openedAt = e.getMetadata().getRecordedAt().toEpochMilli();
+                track.openedAt = record.timestamp();
                 Long sent = submittedAt.get(opened.getSubmissionId());
                 if (sent != null) {
                     hop("submission->case", track.openedAt - sent);
@@ -145,9 +154,17 @@ final class PipelineObserver implements AutoCloseable {
             case ScreeningEventEnvelope e -> {
                 CaseTrack track = cases.computeIfAbsent(record.key(), id -> new CaseTrack());
                 String type = e.getPayload().getClass().getSimpleName();
-                long at = e.getMetadata().getRecordedAt().toEpochMilli();
+                long at = record.timestamp();
+                events.merge(type, 1, Integer::sum);
                 if ("OPENED".equals(track.screening) && track.openedAt > 0) {
                     hop("case->screening", at - track.openedAt); // screening's first event for the case
+                }
+                if (e.getPayload() instanceof org.caseflow.schemas.screening.ScreeningDecided d) {
+                    decisions.merge(d.getOutcome().name(), 1, Integer::sum);
+                    track.decidedAt = at;
+                    if (track.openedAt > 0) {
+                        hop("intake->decision", at - track.openedAt);
+                    }
                 }
                 if (e.getPayload() instanceof ScreeningConcluded c) {
                     track.concluded = true;
@@ -162,18 +179,24 @@ final class PipelineObserver implements AutoCloseable {
             case RemovalEventEnvelope e -> {
                 CaseTrack track = cases.computeIfAbsent(record.key(), id -> new CaseTrack());
                 String type = e.getPayload().getClass().getSimpleName();
-                long at = e.getMetadata().getRecordedAt().toEpochMilli();
+                long at = record.timestamp();
                 if (track.removal == null && track.concludedAt > 0) {
                     hop("decision->removal", at - track.concludedAt);
                 }
-                if (type.equals("RemovalEligible")) {
+                events.merge(type, 1, Integer::sum);
+                if (e.getPayload() instanceof org.caseflow.schemas.removal.RemovalEligible eligible) {
                     track.eligibleAt = at;
+                    track.destination = eligible.getDestination();
                 }
                 if (e.getPayload() instanceof RemovalScheduled && track.eligibleAt > 0) {
                     hop("eligible->scheduled", at - track.eligibleAt);
                 }
+                if (e.getPayload() instanceof RemovalScheduled && track.decidedAt > 0) {
+                    hop("decision->scheduled", at - track.decidedAt);
+                }
                 if (e.getPayload() instanceof RemovalBlocked b) {
                     track.blockedBy = b.getSafeguard().name();
+                    blockEvents.merge(b.getSafeguard().name(), 1, Integer::sum);
                 }
                 track.removal = type;
             }
@@ -189,11 +212,20 @@ final class PipelineObserver implements AutoCloseable {
         return System.currentTimeMillis() - lastRecordAt;
     }
 
+    /** Waits until no record has arrived for {@code quiet}, at most {@code atMost}. */
+    void awaitQuiet(Duration quiet, Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (quietForMillis() < quiet.toMillis() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
     synchronized Snapshot snapshot() {
         Map<String, Integer> screening = new TreeMap<>();
         Map<String, Integer> outcomes = new TreeMap<>();
         Map<String, Integer> removal = new TreeMap<>();
         Map<String, Integer> blocks = new TreeMap<>();
+        Map<String, Integer> waitingForSeat = new TreeMap<>();
         List<String> unfinished = new ArrayList<>();
         for (var entry : cases.entrySet()) {
             CaseTrack t = entry.getValue();
@@ -210,6 +242,9 @@ final class PipelineObserver implements AutoCloseable {
             if (t.blockedBy != null) {
                 blocks.merge(t.blockedBy, 1, Integer::sum);
             }
+            if ("RemovalEligible".equals(t.removal)) {
+                waitingForSeat.merge(t.destination, 1, Integer::sum);
+            }
             boolean explained = t.concluded && (!t.eligible || t.removal != null);
             if (!explained) {
                 unfinished.add(entry.getKey());
@@ -222,12 +257,25 @@ final class PipelineObserver implements AutoCloseable {
         });
         long opened = cases.values().stream().filter(t -> t.submissionId != null).count();
         return new Snapshot(submittedAt.size(), (int) opened, rejectedIds.size(), new TreeMap<>(rejectionReasons), screening, outcomes, removal,
-                blocks, new TreeMap<>(deadLetters), latency, unfinished);
+                blocks, new TreeMap<>(deadLetters), latency, unfinished, new TreeMap<>(events), new TreeMap<>(decisions), new TreeMap<>(blockEvents),
+                waitingForSeat, hopCounts());
     }
 
+    private Map<String, Integer> hopCounts() {
+        Map<String, Integer> counts = new TreeMap<>();
+        hops.forEach((name, values) -> counts.put(name, values.size()));
+        return counts;
+    }
+
+    /**
+     * {@code screening}: cases by their last screening event (FINAL once concluded); {@code removal}: cases by their last removal
+     * event; {@code events}: every event of the run by type; {@code waitingForSeat}: cases whose last removal event is
+     * RemovalEligible, by destination.
+     */
     record Snapshot(int submissions, int cases, int rejected, Map<String, Integer> rejectionReasons, Map<String, Integer> screening,
                     Map<String, Integer> outcomes, Map<String, Integer> removal, Map<String, Integer> blocks, Map<String, Integer> deadLetters,
-                    Map<String, long[]> latencyMillis, List<String> unfinished) {
+                    Map<String, long[]> latencyMillis, List<String> unfinished, Map<String, Integer> events, Map<String, Integer> decisions,
+                    Map<String, Integer> blockEvents, Map<String, Integer> waitingForSeat, Map<String, Integer> hopCounts) {
     }
 
     private static long percentile(List<Long> sorted, int p) {

@@ -26,7 +26,7 @@ class ChaosTest {
         var options = new Demo.Options(40, 4, 43_200, 11, workDir, java.time.Duration.ofSeconds(600), services, true, true);
 
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        int status = Demo.run(options, new PrintStream(captured, true, StandardCharsets.UTF_8), null);
+        int status = Demo.run(options, new PrintStream(captured, true, StandardCharsets.UTF_8), Demo.Watcher.NONE);
 
         String output = captured.toString(StandardCharsets.UTF_8);
         System.out.println(output);

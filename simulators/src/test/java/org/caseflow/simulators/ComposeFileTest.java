@@ -69,6 +69,33 @@ class ComposeFileTest {
         }
     }
 
+    /**
+     * The Compose Specification's own JSON schema, as Debian's docker-compose (1.29, which .ci/run installs) validates
+     * files with it: {@code docker-compose config -q} reads the file, interpolates and validates it, without an engine.
+     * The same tool refuses a copy with one unknown key, so a pass means something.
+     */
+    @Test
+    void composeFileFollowsTheComposeSpecification(@org.junit.jupiter.api.io.TempDir Path scratch) throws Exception {
+        java.util.Optional<Path> tool = java.util.stream.Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator))
+                .map(dir -> Path.of(dir, "docker-compose")).filter(Files::isExecutable).findFirst();
+        org.junit.jupiter.api.Assumptions.assumeTrue(tool.isPresent(),
+                "SKIPPING the Compose Specification check: no docker-compose (install Debian's 'docker-compose', as .ci/run does)");
+        assertThat(config(tool.get(), ROOT)).as("docker-compose config -q on docker-compose.yml").isEmpty();
+        assertThat(Files.readAllLines(ROOT.resolve(".env"))).contains("COMPOSE_PROJECT_NAME=caseflow");
+
+        Files.writeString(scratch.resolve("docker-compose.yml"), Files.readString(ROOT.resolve("docker-compose.yml"))
+                .replaceFirst("(?m)^services:\\s*$", "services:\n  broken:\n    image: busybox\n    restart_policy: always"));
+        assertThat(config(tool.get(), scratch)).as("a service with an unknown key").contains("restart_policy");
+    }
+
+    /** What {@code docker-compose config -q} says about {@code dir}/docker-compose.yml: empty when valid. */
+    private static String config(Path tool, Path dir) throws Exception {
+        Process process = new ProcessBuilder(tool.toString(), "--project-directory", dir.toString(), "-f", dir.resolve("docker-compose.yml").toString(),
+                "config", "-q").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return process.waitFor() == 0 ? "" : output;
+    }
+
     @Test
     void prometheusAndGrafanaProvisioningIsInPlace() {
         assertThat(ROOT.resolve("ops/prometheus/prometheus.yml")).exists();

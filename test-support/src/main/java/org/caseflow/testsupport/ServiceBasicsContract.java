@@ -151,4 +151,37 @@ public abstract class ServiceBasicsContract {
                 .contains("problem details").contains("\"Problem\"").contains("application/problem+json").contains("\"403\"")
                 .contains("\"example\""); // request bodies come with an example
     }
+
+    /** Every success answer of every operation names its view (a schema of the description), never a bare object of any type. */
+    @Test
+    void everySuccessAnswerIsATypedView() throws Exception {
+        var docs = new com.fasterxml.jackson.databind.ObjectMapper().readTree(api().get("/v3/api-docs", null).body());
+        java.util.List<String> untyped = new java.util.ArrayList<>();
+        docs.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            var successes = new java.util.ArrayList<String>();
+            operation.getValue().path("responses").properties().forEach(response -> {
+                if (!response.getKey().startsWith("2")) {
+                    return;
+                }
+                var content = response.getValue().path("content");
+                if (!content.isEmpty()) {
+                    successes.add(response.getKey()); // a 202 may have no body: its Location names the result
+                }
+                content.properties().forEach(media -> {
+                    var schema = media.getValue().path("schema");
+                    boolean typed = schema.has("$ref") || ("array".equals(schema.path("type").asText()) && schema.path("items").has("$ref"))
+                            || (schema.has("oneOf") && java.util.stream.StreamSupport.stream(schema.path("oneOf").spliterator(), false).allMatch(s -> s.has("$ref")));
+                    boolean commandAs200 = !operation.getKey().equals("get") && response.getKey().equals("200")
+                            && schema.path("$ref").asText().endsWith("/CommandResult"); // the gateway answers 201 or 202
+                    if (!typed || commandAs200 || !media.getKey().equals("application/json")) {
+                        untyped.add(operation.getKey().toUpperCase() + " " + path.getKey() + " " + response.getKey() + " " + media.getKey() + ": " + schema);
+                    }
+                });
+            });
+            if (successes.isEmpty()) {
+                untyped.add(operation.getKey().toUpperCase() + " " + path.getKey() + ": no success answer with a body");
+            }
+        }));
+        assertThat(untyped).as("success answers without a typed view").isEmpty();
+    }
 }

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.caseflow.intake.stream.IntakeTopology;
@@ -41,7 +44,9 @@ class PersonController {
 
     @GetMapping("/cases")
     @PreAuthorize("hasAnyRole('FIELD_OFFICE', 'SCREENING_OFFICER', 'SUPERVISOR', 'REMOVAL_OFFICER', 'AUDITOR')")
-    @Operation(summary = "The cases of a person: nationality (ISO 3166-1 alpha-3) and document number (spaces and dashes ignored)")
+    @Operation(summary = "The cases of a person: nationality (ISO 3166-1 alpha-3) and document number (spaces and dashes ignored)",
+            responses = @ApiResponse(responseCode = "200", description = "The person's case ids, oldest first",
+                    content = @Content(schema = @Schema(implementation = PersonCases.class))))
     ResponseEntity<?> cases(@RequestParam String nationality, @RequestParam String document, HttpServletRequest request) {
         CountryCode country = CountryCode.parse(nationality).orElseThrow(() -> new CaseflowProblem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
                 "nationality must be an ISO 3166-1 alpha-3 country code (e.g. COL).", Map.of()));

@@ -11,6 +11,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -67,7 +70,9 @@ class SubmissionController {
     @PreAuthorize("hasRole('FIELD_OFFICE')")
     @Operation(summary = "Submit an encounter",
             description = "Safe to retry: the same submissionId with the same body returns the same answer and never opens a second case; "
-                    + "with a different body it is 409. 202 = accepted or still pending, 422 = refused with reason codes.")
+                    + "with a different body it is 409. 202 = accepted or still pending, 422 = refused with reason codes.",
+            responses = @ApiResponse(responseCode = "202", description = "Accepted (with its caseId) or still being processed (PENDING); "
+                    + "Location: the submission's status", content = @Content(schema = @Schema(implementation = SubmissionView.class))))
     ResponseEntity<SubmissionView> submit(@Valid @RequestBody SubmissionRequest request, Authentication principal) throws Exception {
         EncounterSubmission payload = org.caseflow.submission.SubmissionRequests.toAvro(request, principal.getName());
         String fingerprint = SubmissionMapper.fingerprint(payload);
@@ -94,7 +99,9 @@ class SubmissionController {
 
     @GetMapping("/{submissionId}")
     @PreAuthorize("hasAnyRole('FIELD_OFFICE', 'AUDITOR')")
-    @Operation(summary = "A submission's status: ACCEPTED (with caseId) or REJECTED (with reasons)")
+    @Operation(summary = "A submission's status: ACCEPTED (with caseId) or REJECTED (with reasons)",
+            responses = @ApiResponse(responseCode = "200", description = "The submission's status",
+                    content = @Content(schema = @Schema(implementation = SubmissionView.class))))
     ResponseEntity<?> status(@PathVariable String submissionId, jakarta.servlet.http.HttpServletRequest request) {
         var owner = queries.remoteOwner(IntakeTopology.SUBMISSIONS_STORE, submissionId, request);
         if (owner.isPresent()) {

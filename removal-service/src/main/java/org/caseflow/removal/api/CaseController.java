@@ -4,6 +4,9 @@ import java.net.URI;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -64,7 +67,8 @@ class CaseController {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('REMOVAL_OFFICER', 'AUDITOR')")
-    @Operation(summary = "Where a case stands in removal (answered by whichever instance owns it)")
+    @Operation(summary = "Where a case stands in removal (answered by whichever instance owns it)",
+            responses = @ApiResponse(responseCode = "200", description = "The case", content = @Content(schema = @Schema(implementation = CaseView.class))))
     ResponseEntity<?> get(@PathVariable String caseId, HttpServletRequest request) {
         var owner = queries.remoteOwner(RemovalTopology.CASES_STORE, caseId, request);
         if (owner.isPresent()) {
@@ -76,7 +80,11 @@ class CaseController {
     @PostMapping("/stay")
     @PreAuthorize("hasRole('REMOVAL_OFFICER')")
     @Operation(summary = "Record a stay: the case leaves removal and any seat is freed, even if scheduling happens at the same moment; "
-            + "409 ALREADY_EXECUTED once its flight has left")
+            + "409 ALREADY_EXECUTED once its flight has left",
+            responses = {
+                @ApiResponse(responseCode = "201", description = "Stayed: the case as it now stands (or the command's result if the view has not caught up)",
+                        content = @Content(schema = @Schema(oneOf = {CaseView.class, CommandResult.class}))),
+                @ApiResponse(responseCode = "202", description = "Not decided within the wait; Location: the command's result", content = @Content)})
     ResponseEntity<?> stay(@PathVariable String caseId, @Valid @RequestBody StayRequest body, Authentication who,
                            HttpServletRequest request) throws Exception {
         String commandId = CommandGateway.commandId(who, caseId, request);

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.caseflow.platform.kafka.InteractiveQueries;
@@ -45,7 +48,8 @@ class DestinationController {
 
     @GetMapping("/queue")
     @PreAuthorize("hasAnyRole('REMOVAL_OFFICER', 'AUDITOR')")
-    @Operation(summary = "Cases waiting for a seat to this destination, in the order they will be seated, and its planned flights")
+    @Operation(summary = "Cases waiting for a seat to this destination, in the order they will be seated, and its planned flights",
+            responses = @ApiResponse(responseCode = "200", description = "The queue", content = @Content(schema = @Schema(implementation = Queue.class))))
     ResponseEntity<?> queue(@PathVariable String destination, HttpServletRequest request) {
         String code = CountryCode.parse(destination).orElseThrow(() -> new CaseflowProblem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
                 "destination must be an ISO 3166-1 alpha-3 country code (e.g. COL).", Map.of())).alpha3();

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Future;
@@ -82,7 +85,11 @@ class FlightController {
 
     @PostMapping
     @PreAuthorize("hasRole('REMOVAL_OFFICER')")
-    @Operation(summary = "Plan a flight to a destination; eligible cases are seated on it at once")
+    @Operation(summary = "Plan a flight to a destination; eligible cases are seated on it at once",
+            responses = {
+                @ApiResponse(responseCode = "201", description = "Planned: the flight (or the command's result if the view has not caught up); Location: the flight",
+                        content = @Content(schema = @Schema(oneOf = {FlightView.class, CommandResult.class}))),
+                @ApiResponse(responseCode = "202", description = "Not decided within the wait; Location: the command's result", content = @Content)})
     ResponseEntity<?> plan(@Valid @RequestBody FlightRequest body, Authentication who, HttpServletRequest request) throws Exception {
         var destination = CountryCode.parse(body.destination()).orElseThrow(() -> new CaseflowProblem(HttpStatus.BAD_REQUEST,
                 "INVALID_REQUEST", "destination must be an ISO 3166-1 alpha-3 country code (e.g. VEN).", java.util.Map.of()));
@@ -135,7 +142,11 @@ class FlightController {
 
     @PostMapping("/{flightId}/departure")
     @PreAuthorize("hasRole('REMOVAL_OFFICER')")
-    @Operation(summary = "Record the departure: each boarded case gets RemovalExecuted; 409 FLIGHT_NOT_PLANNED if it already left or was cancelled")
+    @Operation(summary = "Record the departure: each boarded case gets RemovalExecuted; 409 FLIGHT_NOT_PLANNED if it already left or was cancelled",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "Departed: the manifest (or the command's result if the view has not caught up)",
+                        content = @Content(schema = @Schema(oneOf = {Manifest.class, CommandResult.class}))),
+                @ApiResponse(responseCode = "202", description = "Not decided within the wait; Location: the command's result", content = @Content)})
     ResponseEntity<?> depart(@PathVariable String flightId, @RequestBody(required = false) DepartureRequest body, Authentication who,
                              HttpServletRequest request) throws Exception {
         Instant departedAt = body == null || body.departedAt() == null ? Instant.now() : body.departedAt();
@@ -144,7 +155,11 @@ class FlightController {
 
     @PostMapping("/{flightId}/cancellation")
     @PreAuthorize("hasRole('REMOVAL_OFFICER')")
-    @Operation(summary = "Cancel the flight; its cases return to allocation; 409 FLIGHT_NOT_PLANNED if it already left or was cancelled")
+    @Operation(summary = "Cancel the flight; its cases return to allocation; 409 FLIGHT_NOT_PLANNED if it already left or was cancelled",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "Cancelled: the manifest (or the command's result if the view has not caught up)",
+                        content = @Content(schema = @Schema(oneOf = {Manifest.class, CommandResult.class}))),
+                @ApiResponse(responseCode = "202", description = "Not decided within the wait; Location: the command's result", content = @Content)})
     ResponseEntity<?> cancel(@PathVariable String flightId, @Valid @RequestBody CancellationRequest body, Authentication who,
                              HttpServletRequest request) throws Exception {
         return settle(flightId, CancelFlight.newBuilder().setFlightId(flightId).setReason(body.reason()).build(), FlightStatus.CANCELLED, who, request);

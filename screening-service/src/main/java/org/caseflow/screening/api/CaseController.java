@@ -2,6 +2,9 @@ package org.caseflow.screening.api;
 
 import org.caseflow.platform.kafka.InteractiveQueries;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -47,7 +50,8 @@ class CaseController {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('SCREENING_OFFICER', 'SUPERVISOR', 'AUDITOR')")
-    @Operation(summary = "A case's screening state and history (answered by whichever instance owns it)")
+    @Operation(summary = "A case's screening state and history (answered by whichever instance owns it)",
+            responses = @ApiResponse(responseCode = "200", description = "The case", content = @Content(schema = @Schema(implementation = CaseView.class))))
     ResponseEntity<?> get(@PathVariable String caseId, HttpServletRequest request) {
         var owner = router.remoteOwner(ScreeningTopology.CASES_STORE, caseId, request);
         if (owner.isPresent()) {

@@ -25,6 +25,11 @@ public class OpenApiSecurity {
     }
 
     @Bean
+    OpenApiCustomizer commandResponses() {
+        return new CommandResponses();
+    }
+
+    @Bean
     OpenApiCustomizer caseflowInfo(Environment environment) {
         String name = environment.getProperty("spring.application.name", "caseflow");
         String description = environment.getProperty("caseflow.api.description", "A Caseflow service.");

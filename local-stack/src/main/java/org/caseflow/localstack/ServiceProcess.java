@@ -19,7 +19,15 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public static ServiceProcess start(String name, Path jar, int port, LocalStack stack, List<String> extraArgs) {
-        ManagedProcess.stopStale(stack.workDir(), name);
+        return start(name, name, jar, port, stack, extraArgs);
+    }
+
+    /**
+     * Another instance of service {@code name} (same application, group and principal) under its own {@code instance}
+     * name: its own pid file, log and state directory, so it can run beside the first.
+     */
+    public static ServiceProcess start(String name, String instance, Path jar, int port, LocalStack stack, List<String> extraArgs) {
+        ManagedProcess.stopStale(stack.workDir(), instance);
         // C1 only: measured here, full JIT (C2) made './caseflow up' 56-64 s instead of 43 s (three services compiling on 2 cores)
         List<String> args = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-jar", jar.toAbsolutePath().toString(),
@@ -31,9 +39,9 @@ public final class ServiceProcess implements AutoCloseable {
                 "--caseflow.registry.url=" + stack.registryUrl(),
                 // the local default's users (docs/operations.md); a deployment elsewhere configures its own
                 "--caseflow.security.local-users=true",
-                "--spring.kafka.streams.state-dir=" + stack.workDir().resolve("state").resolve(name).toAbsolutePath()));
+                "--spring.kafka.streams.state-dir=" + stack.workDir().resolve("state").resolve(instance).toAbsolutePath()));
         args.addAll(extraArgs);
-        return new ServiceProcess(name, port, ManagedProcess.startJava(name, stack.workDir(), stack.workDir(), args));
+        return new ServiceProcess(name, port, ManagedProcess.startJava(instance, stack.workDir(), stack.workDir(), args));
     }
 
     public String name() {

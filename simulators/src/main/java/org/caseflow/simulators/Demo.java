@@ -31,8 +31,9 @@ import org.caseflow.schemas.intake.SubmissionEnvelope;
  */
 public final class Demo {
 
+    /** {@code twoInstances}: under {@code chaos}, the services that get a second instance which is then killed. */
     record Options(int cases, double rate, long timeScale, long seed, Path workDir, Duration timeout, List<String[]> services, boolean fresh,
-                   boolean chaos) {
+                   boolean chaos, List<String> twoInstances) {
     }
 
     /** The command line of {@code ./caseflow demo} (and {@code chaos}); internal options are hidden. */
@@ -58,6 +59,8 @@ public final class Demo {
         boolean fresh;
         @picocli.CommandLine.Option(names = "--chaos", hidden = true)
         boolean chaos;
+        @picocli.CommandLine.Option(names = "--two-instances", hidden = true, split = ",", defaultValue = "intake-service,screening-service,removal-service")
+        List<String> twoInstances;
         @picocli.CommandLine.Option(names = "--work-dir", defaultValue = ".caseflow", hidden = true)
         Path workDir;
         @picocli.CommandLine.Option(names = "--service", hidden = true)
@@ -71,7 +74,7 @@ public final class Demo {
                         "--cases, --rate and --time-scale must be positive, --timeout at least 10");
             }
             return new Options(cases, rate, timeScale, seed, workDir, Duration.ofSeconds(timeout),
-                    services.stream().map(s -> s.split("[=:]")).toList(), fresh, chaos);
+                    services.stream().map(s -> s.split("[=:]")).toList(), fresh, chaos, twoInstances);
         }
 
         @Override
@@ -150,7 +153,7 @@ public final class Demo {
                             Thread.currentThread().interrupt();
                         }
                     });
-                    faults = new FaultRuns(stack, services, Duration.ofSeconds(4), out);
+                    faults = new FaultRuns(stack, services, specs, options.twoInstances(), Duration.ofSeconds(4), out);
                     Thread.ofPlatform().name("fault-runs").daemon().start(faults);
                 }
                 Map<String, String> urls = new java.util.TreeMap<>();
@@ -193,6 +196,9 @@ public final class Demo {
              var producer = new KafkaProducer<>(fieldOffice,
                      new StringSerializer(), CaseflowSerdes.<SubmissionEnvelope>serializer(registry, false));
              FieldOffices stations = new FieldOffices(options.workDir(), List.of(Population.STATIONS), intakeUrl)) {
+            if (faults != null) {
+                faults.observer = observer;
+            }
             stations.startSyncs(intakeUrl);
             Thread officerThread = Thread.ofPlatform().name("officers").daemon().start(officers);
             AtomicInteger sent = new AtomicInteger();

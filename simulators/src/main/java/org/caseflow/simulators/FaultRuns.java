@@ -28,9 +28,10 @@ import org.caseflow.vocabulary.Bounds;
 
 /**
  * The fault runs of {@code ./caseflow chaos}, while the demo's load runs: each service killed with SIGKILL in turn
- * (the supervisor starts it again), then the broker, then poison records on every topic a service consumes. Each
- * fault's recovery is timed; whether anything was lost, doubled or stuck is judged afterwards from the demo's
- * own counts and the audit of the whole log.
+ * (the supervisor starts it again), then the broker, then a second instance of a service sharing its partitions and
+ * killed with SIGKILL (the first must take them over and answer reads for every case), then poison records on every
+ * topic a service consumes. Each fault's recovery is timed; whether anything was lost, doubled or stuck is judged
+ * afterwards from the demo's own counts and the audit of the whole log.
  */
 final class FaultRuns implements Runnable {
 
@@ -44,17 +45,29 @@ final class FaultRuns implements Runnable {
     /** Poison records sent per consumed topic that must each be dead-lettered by each consumer. */
     static final int POISON_PER_TOPIC = 4;
 
+    /** The second instance's session timeout: how soon the group notices it died (the default 45 s would only lengthen the wait). */
+    static final String SECOND_INSTANCE_SESSION_TIMEOUT = "--spring.kafka.streams.properties.session.timeout.ms=10000";
+
     private final LocalStack stack;
     private final Map<String, ServiceProcess> running;
+    private final Map<String, org.caseflow.localstack.Supervisor.Spec> specs;
+    private final List<String> twoInstances;
     private final Duration loadFirst;
     private final PrintStream out;
     final List<Fault> faults = new ArrayList<>();
     volatile boolean done;
     volatile boolean poisonSent;
+    /** What the run has opened so far (set once the demo watches the log): the reads every instance must answer. */
+    volatile PipelineObserver observer;
 
-    FaultRuns(LocalStack stack, Map<String, ServiceProcess> running, Duration loadFirst, PrintStream out) {
+    /** {@code twoInstances}: the services that get a second instance, killed with SIGKILL once it holds partitions. */
+    FaultRuns(LocalStack stack, Map<String, ServiceProcess> running, List<org.caseflow.localstack.Supervisor.Spec> specs, List<String> twoInstances,
+              Duration loadFirst, PrintStream out) {
         this.stack = stack;
         this.running = running;
+        this.specs = new java.util.HashMap<>();
+        specs.forEach(spec -> this.specs.put(spec.name(), spec));
+        this.twoInstances = List.copyOf(twoInstances);
         this.loadFirst = loadFirst;
         this.out = out;
     }
@@ -77,6 +90,10 @@ final class FaultRuns implements Runnable {
             ProcessHandle.of(brokerPid).ifPresent(ProcessHandle::destroyForcibly);
             awaitWhole(null, started, "kill -9 kafka");
             Thread.sleep(3000);
+            for (String name : twoInstances) {
+                secondInstanceKilled(name);
+                Thread.sleep(3000);
+            }
             started = System.nanoTime();
             sendPoison();
             poisonSent = true;
@@ -106,6 +123,75 @@ final class FaultRuns implements Runnable {
             Thread.sleep(250);
         }
         faults.add(new Fault(name, -1, "not whole again within 3 minutes"));
+    }
+
+    /**
+     * A second instance of {@code name} joins the group and takes part of its partitions; once it holds some, it is
+     * killed with SIGKILL. Recovered when the group is back to one member holding every partition and the first
+     * instance answers a read (200, or 404 for what it never saw) for every case and submission of the run.
+     */
+    private void secondInstanceKilled(String name) throws Exception {
+        var spec = specs.get(name);
+        List<String> extra = new ArrayList<>(spec.extraArgs());
+        extra.add(SECOND_INSTANCE_SESSION_TIMEOUT);
+        String label = "two " + name + " instances, kill -9 one";
+        out.println("chaos: a second " + name + " instance");
+        try (ServiceProcess second = ServiceProcess.start(name, name + "-2", spec.jar(), org.caseflow.localstack.Ports.pick(0), stack, extra);
+             var admin = org.apache.kafka.clients.admin.Admin.create(stack.kafkaClient(org.caseflow.schemas.Principals.PROVISIONING))) {
+            second.awaitHealthy(Duration.ofSeconds(120));
+            if (!awaitMembers(admin, name, 2, Duration.ofSeconds(90))) {
+                faults.add(new Fault(label, -1, "the second instance never held partitions"));
+                return;
+            }
+            out.println("chaos: kill -9 the second " + name + " instance (it holds partitions)");
+            long started = System.nanoTime();
+            ProcessHandle.of(second.process().pid()).ifPresent(ProcessHandle::destroyForcibly);
+            boolean alone = awaitMembers(admin, name, 1, Duration.ofSeconds(120));
+            int answered = alone ? awaitReads(name, started + Duration.ofMinutes(3).toNanos()) : -1;
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (answered < 0) {
+                faults.add(new Fault(label, -1, alone ? "reads not all answered within 3 minutes" : "its partitions never moved to the first"));
+            } else {
+                out.printf("chaos: the first %s instance took every partition and answered %d reads %.1f s after the kill%n", name, answered, seconds);
+                faults.add(new Fault(label, seconds, "the first took its partitions; " + answered + " reads answered"));
+            }
+        }
+    }
+
+    /** Until the service's group has {@code members} members, each holding partitions (and no partition left unassigned). */
+    private static boolean awaitMembers(org.apache.kafka.clients.admin.Admin admin, String group, int members, Duration atMost) throws Exception {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < deadline) {
+            var description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+            if (description.groupState() == org.apache.kafka.common.GroupState.STABLE && description.members().size() == members
+                    && description.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty())) {
+                return true;
+            }
+            Thread.sleep(500);
+        }
+        return false;
+    }
+
+    /** Reads every case (or, for intake, every submission) of the run from the first instance until all are answered; how many. */
+    private int awaitReads(String name, long deadline) throws InterruptedException {
+        ServiceProcess first = running.get(name);
+        Api api = new Api(first.url());
+        PipelineObserver watched = observer;
+        List<String> paths = watched == null ? List.of() : name.startsWith("intake")
+                ? watched.submissionIds().stream().map(id -> "/api/submissions/" + id).toList()
+                : watched.caseIds().stream().map(id -> "/api/cases/" + id).toList();
+        String user = name.startsWith("intake") ? "field-office" : name.startsWith("screening") ? "officer-1" : "removal-officer";
+        List<String> unanswered = new ArrayList<>(paths);
+        while (!unanswered.isEmpty() && System.nanoTime() < deadline) {
+            unanswered.removeIf(path -> {
+                int status = api.get(path, user).status();
+                return status == 200 || status == 404;
+            });
+            if (!unanswered.isEmpty()) {
+                Thread.sleep(250);
+            }
+        }
+        return unanswered.isEmpty() ? paths.size() : -1;
     }
 
     /** Garbage, an unknown schema id, a well-formed record of the wrong schema, one beyond the size bound, and a tombstone. */

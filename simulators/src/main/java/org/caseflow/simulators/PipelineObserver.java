@@ -212,6 +212,16 @@ final class PipelineObserver implements AutoCloseable {
         return System.currentTimeMillis() - lastRecordAt;
     }
 
+    /** The cases opened during the run. */
+    synchronized List<String> caseIds() {
+        return cases.entrySet().stream().filter(e -> e.getValue().submissionId != null).map(Map.Entry::getKey).toList();
+    }
+
+    /** The submissions sent during the run. */
+    synchronized List<String> submissionIds() {
+        return List.copyOf(submittedAt.keySet());
+    }
+
     /** Waits until no record has arrived for {@code quiet}, at most {@code atMost}. */
     void awaitQuiet(Duration quiet, Duration atMost) throws InterruptedException {
         long deadline = System.nanoTime() + atMost.toNanos();

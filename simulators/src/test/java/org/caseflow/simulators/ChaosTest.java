@@ -23,7 +23,7 @@ class ChaosTest {
     void killsBrokerLossAndPoisonLoseAndDoubleNothing() throws Exception {
         List<String[]> services = DemoTest.serviceJars();
         Path workDir = Files.createDirectories(Path.of("target", "chaos-test"));
-        var options = new Demo.Options(40, 4, 43_200, 11, workDir, java.time.Duration.ofSeconds(600), services, true, true);
+        var options = new Demo.Options(40, 4, 43_200, 11, workDir, java.time.Duration.ofSeconds(600), services, true, true, List.of("removal-service"));
 
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         int status = Demo.run(options, new PrintStream(captured, true, StandardCharsets.UTF_8), Demo.Watcher.NONE);
@@ -37,7 +37,7 @@ class ChaosTest {
         assertThat(chaos.get("doubled").asInt()).isZero();
         assertThat(chaos.get("stuck").asInt()).isZero();
         assertThat(chaos.get("serverErrors").asInt()).isZero();
-        assertThat(chaos.get("faults")).hasSize(5);
+        assertThat(chaos.get("faults")).hasSize(6); // three services, the broker, two removal instances, poison
         chaos.get("faults").forEach(f -> assertThat(f.get("recoverySeconds").asDouble()).as(f.toString()).isPositive());
         assertThat(summary.get("accepted").asInt() + summary.get("rejected").asInt()).isEqualTo(summary.get("submitted").asInt());
     }

@@ -47,7 +47,7 @@ class DemoTest {
         Path root = Path.of(System.getProperty("caseflow.root", ".."));
         List<String[]> services = serviceJars();
         Path workDir = Files.createDirectories(Path.of("target", "demo-test"));
-        var options = new Demo.Options(30, 30, 43_200, 7, workDir, java.time.Duration.ofSeconds(300), services, true, false);
+        var options = new Demo.Options(30, 30, 43_200, 7, workDir, java.time.Duration.ofSeconds(300), services, true, false, List.of());
 
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         java.util.Map<String, String> metrics = new java.util.HashMap<>();

@@ -109,6 +109,52 @@ public abstract class ServiceBasicsContract {
         };
     }
 
+    /**
+     * Generated requests on every route (property-based, bounded: {@code caseflow.fuzz.requests-per-route}, 100 here,
+     * {@code caseflow.fuzz.seed} to reproduce): mutated documented examples, odd path variables, each sent as a user the
+     * role matrix allows. The service answers each with a success or a 4xx problem — never a 5xx — and keeps answering.
+     */
+    @Test
+    void generatedRequestsOnEveryRouteAreNeverA5xx() throws Exception {
+        api().awaitReady(java.time.Duration.ofSeconds(60));
+        int perRoute = Integer.getInteger("caseflow.fuzz.requests-per-route", 100);
+        long seed = Long.getLong("caseflow.fuzz.seed", 20261129L);
+        var docs = new com.fasterxml.jackson.databind.ObjectMapper().readTree(api().get("/v3/api-docs", null).body());
+        var fuzz = new RequestFuzz(seed);
+        java.util.List<String> failures = new java.util.ArrayList<>();
+        int sent = 0;
+        for (var path : (Iterable<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>) docs.get("paths").properties()::iterator) {
+            for (var operation : (Iterable<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>) path.getValue().properties()::iterator) {
+                String method = operation.getKey().toUpperCase(java.util.Locale.ROOT);
+                var allowed = roleMatrix().get(method + " " + path.getKey());
+                String user = USERS.entrySet().stream().filter(u -> u.getValue().stream().anyMatch(allowed::contains)).map(java.util.Map.Entry::getKey)
+                        .sorted().findFirst().orElseThrow();
+                var example = RequestFuzz.example(docs, operation.getValue());
+                for (int i = 0; i < perRoute; i++) {
+                    String target = fuzz.path(path.getKey());
+                    String body = method.equals("POST") || method.equals("PUT") ? fuzz.body(example) : null;
+                    var response = switch (method) {
+                        case "GET" -> api().get(target, user);
+                        case "POST" -> api().post(target, user, body);
+                        case "PUT" -> api().put(target, user, body);
+                        default -> api().delete(target, user);
+                    };
+                    sent++;
+                    boolean problem = response.status() >= 400 && response.contentType() != null && response.contentType().startsWith("application/problem+json");
+                    if (response.status() >= 500 || (response.status() >= 400 && !problem)) {
+                        String shown = body == null ? "" : body.length() > 200 ? body.substring(0, 200) + "…" : body;
+                        failures.add(method + " " + target + " as " + user + " → " + response.status() + " " + response.contentType() + " (seed " + seed
+                                + ", request " + i + ") body " + shown + " answer " + response.body());
+                    }
+                }
+            }
+        }
+        System.out.printf("%s: %d generated requests (seed %d), %d answered 5xx or without problem details%n", applicationName(), sent, seed,
+                failures.size());
+        assertThat(failures.stream().limit(10).toList()).as("5xx or non-problem answers of %d generated requests", sent).isEmpty();
+        assertThat(api().get("/actuator/health/readiness", null).status()).as("still ready after the fuzz").isEqualTo(200);
+    }
+
     /** A user whose roles allow the service's commands, so a malformed body reaches the body's checks (not a 403). */
     protected abstract String commandUser();
 

@@ -84,27 +84,32 @@ public final class RequestFuzz {
     private static final String NESTED = "@@nested@@";
 
     private void dropField(JsonNode node) {
-        List<ObjectNode> objects = objects(node);
-        if (objects.isEmpty()) {
-            return;
-        }
-        ObjectNode object = pick(objects);
-        List<String> names = new ArrayList<>();
-        object.fieldNames().forEachRemaining(names::add);
-        if (!names.isEmpty()) {
-            object.remove(pick(names));
+        Field field = randomField(node);
+        if (field != null && field.name() != null) {
+            field.object().remove(field.name());
         }
     }
 
     private void replaceValue(JsonNode node, JsonNode value) {
+        Field field = randomField(node);
+        if (field != null) {
+            field.object().set(field.name() == null ? "field" : field.name(), value);
+        }
+    }
+
+    /** A field of some object in the body (its name null when the object is empty); null when the body has no object. */
+    private Field randomField(JsonNode node) {
         List<ObjectNode> objects = objects(node);
         if (objects.isEmpty()) {
-            return;
+            return null;
         }
         ObjectNode object = pick(objects);
         List<String> names = new ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);
-        object.set(names.isEmpty() ? "field" : pick(names), value);
+        return new Field(object, names.isEmpty() ? null : pick(names));
+    }
+
+    private record Field(ObjectNode object, String name) {
     }
 
     private JsonNode wrongType() {

@@ -185,6 +185,8 @@ public final class CaseflowLauncher {
                 + options.workDir() + " holds; --fresh starts empty") + "; logs in " + options.workDir().resolve("logs") + ")");
         var settings = new LocalStack.Settings(options.workDir(), options.kafkaPort(), 0, options.registryPort(), 0, "INFO", Duration.ofSeconds(90),
                 options.fresh());
+        // the services' AOT caches (first start after a build only) are prepared while the broker and registry start
+        AotCache.prepareInBackground(options.services().stream().map(ServiceSpec::jar).toList());
         LocalStack stack = LocalStack.start(settings);
         stack.handOverShutdown();
         Map<String, ServiceProcess> services = new java.util.concurrent.ConcurrentHashMap<>();

@@ -125,6 +125,7 @@ public final class Demo {
                 reviewWindow, options.timeScale());
         // the same durable cluster as ./caseflow up (so up and audit show the demo's cases afterwards); --fresh starts empty
         var settings = new LocalStack.Settings(options.workDir(), 0, 0, 0, 0, "WARN", Duration.ofSeconds(90), options.fresh());
+        org.caseflow.localstack.AotCache.prepareInBackground(options.services().stream().map(s -> Path.of(s[1])).toList());
         try (LocalStack stack = LocalStack.start(settings)) {
             Map<String, ServiceProcess> services = new java.util.concurrent.ConcurrentHashMap<>();
             java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();

@@ -43,6 +43,8 @@ class ScreeningIntegrationTest {
         assertThat(api.get("/api/worklist?openedFrom=2000-01-01T00:00:00Z", "officer-1").body()).contains(caseId);
         assertThat(api.get("/api/worklist?openedFrom=" + java.time.Instant.now().plusSeconds(3600), "officer-1").body()).doesNotContain(caseId);
         assertThat(api.get("/api/worklist?openedFrom=yesterday", "officer-1").status()).isEqualTo(400);
+        assertThat(api.get("/api/worklist?size=501", "officer-1").status()).isEqualTo(400);
+        assertThat(api.get("/api/worklist?size=0", "officer-1").status()).isEqualTo(400);
 
         assertThat(api.post("/api/cases/" + caseId + "/decision", "officer-1",
                 "{\"outcome\": \"NO_CREDIBLE_FEAR\", \"rationale\": \"too early\"}").body()).contains("INTERVIEW_REQUIRED");

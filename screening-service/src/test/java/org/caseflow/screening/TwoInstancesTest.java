@@ -69,6 +69,17 @@ class TwoInstancesTest {
             // the worklist gathers from both instances
             String worklist = apiA.get("/api/worklist?station=LAJAS_BLANCAS&size=500", "auditor").body();
             assertThat(cases).allSatisfy(c -> assertThat(worklist).contains(c));
+            // and pages through both: one item per page, every case exactly once, the same total from either instance
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            long total = json.readTree(apiA.get("/api/worklist?station=LAJAS_BLANCAS&size=1", "auditor").body()).get("total").asLong();
+            assertThat(json.readTree(apiB.get("/api/worklist?station=LAJAS_BLANCAS&size=1", "auditor").body()).get("total").asLong()).isEqualTo(total);
+            List<String> paged = new ArrayList<>();
+            for (int p = 0; p < total; p++) {
+                for (var item : json.readTree(apiA.get("/api/worklist?station=LAJAS_BLANCAS&size=1&page=" + p, "auditor").body()).get("items")) {
+                    paged.add(item.get("caseId").asText());
+                }
+            }
+            assertThat(paged).hasSize((int) total).doesNotHaveDuplicates().containsAll(cases);
 
             // B stops: A takes over B's partitions (state restored from the changelogs) and answers for every case alone
             b.close();

@@ -46,6 +46,24 @@ public final class RequestFuzz {
         return path.toString();
     }
 
+    /** Query parameters for an operation's declared ones: each left out or given an odd, negative, huge or malformed value. */
+    public String query(JsonNode operation) {
+        List<String> pairs = new ArrayList<>();
+        for (JsonNode parameter : operation.path("parameters")) {
+            if (!"query".equals(parameter.path("in").asText()) || random.nextInt(3) == 0) {
+                continue;
+            }
+            String value = switch (random.nextInt(4)) {
+                case 0 -> pick(List.of("-1", "0", "1", "501", "2147483648", "99999999999999999999", "1.5", "NaN"));
+                case 1 -> pick(ODD_STRINGS);
+                case 2 -> longString();
+                default -> pick(List.of("AWAITING_SCREENING", "VEN", "2026-01-01T00:00:00Z", "officer-1", "LAJAS_BLANCAS"));
+            };
+            pairs.add(parameter.path("name").asText() + "=" + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return pairs.isEmpty() ? "" : "?" + String.join("&", pairs);
+    }
+
     /** A mutated body from {@code example} (an object, or null when the route documents none). */
     public String body(JsonNode example) {
         JsonNode body = example == null || example.isMissingNode() ? NODES.objectNode() : example.deepCopy();

@@ -111,7 +111,7 @@ public abstract class ServiceBasicsContract {
 
     /**
      * Generated requests on every route (property-based, bounded: {@code caseflow.fuzz.requests-per-route}, 100 here,
-     * {@code caseflow.fuzz.seed} to reproduce): mutated documented examples, odd path variables, each sent as a user the
+     * {@code caseflow.fuzz.seed} to reproduce): mutated documented examples, odd path variables and query parameters, each sent as a user the
      * role matrix allows. The service answers each with a success or a 4xx problem — never a 5xx — and keeps answering.
      */
     @Test
@@ -131,7 +131,7 @@ public abstract class ServiceBasicsContract {
                         .sorted().findFirst().orElseThrow();
                 var example = RequestFuzz.example(docs, operation.getValue());
                 for (int i = 0; i < perRoute; i++) {
-                    String target = fuzz.path(path.getKey());
+                    String target = fuzz.path(path.getKey()) + fuzz.query(operation.getValue());
                     String body = method.equals("POST") || method.equals("PUT") ? fuzz.body(example) : null;
                     var response = switch (method) {
                         case "GET" -> api().get(target, user);

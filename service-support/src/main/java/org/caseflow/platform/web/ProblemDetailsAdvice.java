@@ -39,6 +39,29 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2").body(problem);
     }
 
+    /**
+     * A query or path parameter outside its declared bounds ({@code @Min}, {@code @Size} on a controller validated as a
+     * whole): the client's mistake, 400 with each parameter named — not a 500.
+     */
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> invalidParameter(jakarta.validation.ConstraintViolationException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid parameters.");
+        problem.setTitle("Invalid request");
+        problem.setProperty("rule", "INVALID_REQUEST");
+        problem.setProperty("errors", e.getConstraintViolations().stream()
+                .map(v -> Map.<String, Object>of("field", lastNode(v.getPropertyPath()), "message", String.valueOf(v.getMessage())))
+                .toList());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static String lastNode(jakarta.validation.Path path) {
+        String name = "";
+        for (jakarta.validation.Path.Node node : path) {
+            name = String.valueOf(node.getName());
+        }
+        return name;
+    }
+
     @ExceptionHandler(CaseflowProblem.class)
     ResponseEntity<ProblemDetail> caseflowProblem(CaseflowProblem problem) {
         return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());

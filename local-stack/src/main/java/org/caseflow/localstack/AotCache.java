@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -59,14 +58,17 @@ public final class AotCache {
                         && Files.readString(keyFile).equals(key);
                 if (!fresh) {
                     Files.deleteIfExists(keyFile);
-                    delete(dir.resolve("app"));
+                    LocalStack.wipe(dir.resolve("app"));
                     Files.deleteIfExists(cache);
                     run(dir, List.of("-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(), "extract", "--destination", dir.resolve("app").toString()));
                     // the training run: the context refreshes against addresses nothing listens on, then the JVM writes the cache
-                    run(dir, List.of("-XX:AOTCacheOutput=" + cache, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    List<String> training = new ArrayList<>(ServiceProcess.JVM_OPTIONS);
+                    training.addAll(List.of("-XX:AOTCacheOutput=" + cache,
                             "-Dspring.context.exit=onRefresh", "-jar", extracted.toString(), "--server.port=0", "--server.address=" + Ports.LOOPBACK,
                             "--spring.kafka.bootstrap-servers=" + Ports.LOOPBACK + ":1", "--caseflow.registry.url=http://" + Ports.LOOPBACK + ":1",
                             "--logging.level.root=WARN"));
+                    // the same JVM options as the services' runs: the cache is only used by a JVM configured like the one that wrote it
+                    run(dir, training);
                     if (!Files.exists(cache)) {
                         throw new IOException("the training run wrote no cache; see " + dir.resolve("prepare.log"));
                     }
@@ -95,17 +97,6 @@ public final class AotCache {
         }
         if (process.exitValue() != 0) {
             throw new IOException("exit " + process.exitValue() + "; see " + dir.resolve("prepare.log"));
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

@@ -226,7 +226,8 @@ public final class LocalStack implements AutoCloseable {
         broker.close();
     }
 
-    private static void wipe(Path dir) throws IOException {
+    /** Deletes a directory and everything in it (nothing when it does not exist). */
+    static void wipe(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

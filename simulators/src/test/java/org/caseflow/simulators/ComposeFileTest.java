@@ -76,8 +76,7 @@ class ComposeFileTest {
      */
     @Test
     void composeFileFollowsTheComposeSpecification(@org.junit.jupiter.api.io.TempDir Path scratch) throws Exception {
-        java.util.Optional<Path> tool = java.util.stream.Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator))
-                .map(dir -> Path.of(dir, "docker-compose")).filter(Files::isExecutable).findFirst();
+        java.util.Optional<Path> tool = ToolsOnPath.find("docker-compose");
         org.junit.jupiter.api.Assumptions.assumeTrue(tool.isPresent(),
                 "SKIPPING the Compose Specification check: no docker-compose (install Debian's 'docker-compose', as .ci/run does)");
         assertThat(config(tool.get(), ROOT)).as("docker-compose config -q on docker-compose.yml").isEmpty();

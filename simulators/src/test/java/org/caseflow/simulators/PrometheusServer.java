@@ -46,13 +46,7 @@ final class PrometheusServer implements AutoCloseable {
         if (configured != null && !configured.isBlank()) {
             return Optional.of(Path.of(configured)).filter(Files::isExecutable);
         }
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir, "prometheus");
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return ToolsOnPath.find("prometheus");
     }
 
     /** Starts on an empty database in {@code workDir} (what an earlier run left there is deleted first). */

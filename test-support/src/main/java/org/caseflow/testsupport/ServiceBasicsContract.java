@@ -58,6 +58,11 @@ public abstract class ServiceBasicsContract {
         assertThat(response.body()).contains("NO_SUCH_ROUTE").doesNotContain("static resource");
     }
 
+    /** The service's OpenAPI description, which the route-by-route tests walk. */
+    private com.fasterxml.jackson.databind.JsonNode apiDocs() throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(api().get("/v3/api-docs", null).body());
+    }
+
     /** The local users and their roles (docs/operations.md). */
     static final java.util.Map<String, java.util.Set<String>> USERS = java.util.Map.of(
             "field-office", java.util.Set.of("FIELD_OFFICE"), "officer-1", java.util.Set.of("SCREENING_OFFICER"),
@@ -74,7 +79,7 @@ public abstract class ServiceBasicsContract {
     @Test
     void everyEndpointAnswersEveryRoleAsTheMatrixSays() throws Exception {
         api().awaitReady(java.time.Duration.ofSeconds(60));
-        var docs = new com.fasterxml.jackson.databind.ObjectMapper().readTree(api().get("/v3/api-docs", null).body());
+        var docs = apiDocs();
         java.util.Set<String> endpoints = new java.util.TreeSet<>();
         docs.get("paths").properties().forEach(path -> path.getValue().properties()
                 .forEach(method -> endpoints.add(method.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey())));
@@ -119,7 +124,7 @@ public abstract class ServiceBasicsContract {
         api().awaitReady(java.time.Duration.ofSeconds(60));
         int perRoute = Integer.getInteger("caseflow.fuzz.requests-per-route", 100);
         long seed = Long.getLong("caseflow.fuzz.seed", 20261129L);
-        var docs = new com.fasterxml.jackson.databind.ObjectMapper().readTree(api().get("/v3/api-docs", null).body());
+        var docs = apiDocs();
         var fuzz = new RequestFuzz(seed);
         java.util.List<String> failures = new java.util.ArrayList<>();
         int sent = 0;
@@ -167,7 +172,7 @@ public abstract class ServiceBasicsContract {
     @Test
     void noMalformedBodyOnAnyRouteIsA5xx() throws Exception {
         api().awaitReady(java.time.Duration.ofSeconds(60));
-        var docs = new com.fasterxml.jackson.databind.ObjectMapper().readTree(api().get("/v3/api-docs", null).body());
+        var docs = apiDocs();
         java.util.List<String> routes = new java.util.ArrayList<>();
         docs.get("paths").properties().forEach(path -> {
             for (String method : java.util.List.of("post", "put")) {
@@ -201,7 +206,7 @@ public abstract class ServiceBasicsContract {
     /** Every success answer of every operation names its view (a schema of the description), never a bare object of any type. */
     @Test
     void everySuccessAnswerIsATypedView() throws Exception {
-        var docs = new com.fasterxml.jackson.databind.ObjectMapper().readTree(api().get("/v3/api-docs", null).body());
+        var docs = apiDocs();
         java.util.List<String> untyped = new java.util.ArrayList<>();
         docs.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
             var successes = new java.util.ArrayList<String>();

@@ -16,6 +16,8 @@ import org.springframework.http.HttpStatus;
  */
 public class ProblemReportValve extends ErrorReportValve {
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         int code = response.getStatus();
@@ -29,9 +31,14 @@ public class ProblemReportValve extends ErrorReportValve {
         }
         HttpStatus status = HttpStatus.resolve(code) == null ? HttpStatus.BAD_REQUEST : HttpStatus.resolve(code);
         var problem = ProblemErrorController.problem(status);
-        String json = "{\"type\":\"" + problem.getType() + "\",\"title\":\"" + problem.getTitle() + "\",\"status\":" + code
-                + ",\"detail\":\"" + problem.getDetail().replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"rule\":\""
-                + problem.getProperties().get("rule") + "\"}";
+        // the same members as the problem details Spring MVC writes (its properties at the top level), escaped by Jackson
+        var members = new java.util.LinkedHashMap<String, Object>();
+        members.put("type", problem.getType().toString());
+        members.put("title", problem.getTitle());
+        members.put("status", code);
+        members.put("detail", problem.getDetail());
+        members.putAll(problem.getProperties() == null ? java.util.Map.of() : problem.getProperties());
+        String json = JSON.writeValueAsString(members);
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");

@@ -4,12 +4,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.Callable;
 
+import org.caseflow.schemas.AccessTokens;
 import org.caseflow.submission.SubmissionJson;
 import org.caseflow.submission.SubmissionRequest;
 import picocli.CommandLine;
@@ -25,8 +24,6 @@ import picocli.CommandLine.Parameters;
                 FieldCli.ListCommand.class, FieldCli.Show.class, FieldCli.RotateKey.class})
 public final class FieldCli {
 
-    static final String LOCAL_PASSWORD = "local-only";
-
     /** Where the station keeps its key and journal. */
     static class StationDir {
         @Option(names = "--dir", defaultValue = ".caseflow-field", description = "The station's directory: key pair and journal (default: ${DEFAULT-VALUE}).")
@@ -36,9 +33,10 @@ public final class FieldCli {
     static class IntakeOptions {
         @Option(names = "--intake", defaultValue = "http://127.0.0.1:8181", description = "Intake's URL (default: ${DEFAULT-VALUE}).")
         String url;
-        @Option(names = "--user", defaultValue = "field-office", description = "The station's intake user, role FIELD_OFFICE (default: ${DEFAULT-VALUE}); "
-                + "its password from the environment variable CASEFLOW_FIELD_PASSWORD (the local default's when unset).")
-        String user;
+        @Option(names = "--credentials", defaultValue = ".caseflow/credentials/http/field-office.properties", paramLabel = "FILE",
+                description = "The station's client at Caseflow's identity provider, role FIELD_OFFICE: issuer, client-id and client-secret "
+                        + "(default: the local default's, ${DEFAULT-VALUE}).")
+        Path credentials;
     }
 
     @Command(name = "init", mixinStandardHelpOptions = true, description = "Make the station's Ed25519 key pair and journal; prints the public key to register.")
@@ -59,18 +57,20 @@ public final class FieldCli {
     }
 
     @Command(name = "register", mixinStandardHelpOptions = true,
-            description = "As a supervisor, register the station's public key with intake (password from CASEFLOW_SUPERVISOR_PASSWORD).")
+            description = "As a supervisor, register the station's public key with intake.")
     static final class Register implements Callable<Integer> {
         @CommandLine.Mixin StationDir station;
         @Option(names = "--intake", defaultValue = "http://127.0.0.1:8181", description = "Intake's URL (default: ${DEFAULT-VALUE}).")
         String url;
-        @Option(names = "--supervisor", defaultValue = "supervisor", description = "The supervisor's user (default: ${DEFAULT-VALUE}).")
-        String supervisor;
+        @Option(names = "--credentials", defaultValue = ".caseflow/credentials/http/supervisor.properties", paramLabel = "FILE",
+                description = "The supervisor's client at Caseflow's identity provider: issuer, client-id and client-secret "
+                        + "(default: the local default's, ${DEFAULT-VALUE}).")
+        Path credentials;
 
         @Override
         public Integer call() throws Exception {
             StationIdentity identity = StationIdentity.load(station.dir);
-            int status = register(url, supervisor, password("CASEFLOW_SUPERVISOR_PASSWORD"), identity);
+            int status = register(url, AccessTokens.of(credentials), identity);
             System.out.println("register " + identity.stationCode() + "/" + identity.keyId() + ": HTTP " + status);
             return status == 200 ? 0 : 1;
         }
@@ -138,7 +138,7 @@ public final class FieldCli {
         @Override
         public Integer call() throws Exception {
             try (Spool spool = Spool.open(station.dir)) {
-                var link = new IntakeLink(intake.url, intake.user, password("CASEFLOW_FIELD_PASSWORD"));
+                var link = new IntakeLink(intake.url, AccessTokens.of(intake.credentials));
                 var result = new Sync(spool, link, System.out, parallel, Duration.ofSeconds(30)).run(watch, giveUpAfter);
                 ListCommand.table(spool, null);
                 return result.waiting() == 0 ? 0 : 3;
@@ -220,10 +220,9 @@ public final class FieldCli {
     }
 
     /** Registers a station's key as a supervisor; the HTTP status (200 when intake took it). */
-    public static int register(String intakeUrl, String supervisor, String password, StationIdentity identity) throws Exception {
-        String token = Base64.getEncoder().encodeToString((supervisor + ":" + password).getBytes(StandardCharsets.UTF_8));
+    public static int register(String intakeUrl, AccessTokens supervisor, StationIdentity identity) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(intakeUrl.replaceAll("/+$", "") + "/api/stations/" + identity.stationCode() + "/keys/" + identity.keyId()))
-                .header("Authorization", "Basic " + token).header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .header("Authorization", supervisor.authorization()).header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"publicKey\": \"" + identity.publicKeyBase64() + "\"}")).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
@@ -232,11 +231,10 @@ public final class FieldCli {
      * Waits until intake knows the station's key (a registration reaches every instance through intake.stations);
      * false when {@code timeout} passes first. Asked as {@code user} (FIELD_OFFICE, SUPERVISOR or AUDITOR).
      */
-    public static boolean awaitKnown(String intakeUrl, String user, String password, StationIdentity identity, Duration timeout)
+    public static boolean awaitKnown(String intakeUrl, AccessTokens user, StationIdentity identity, Duration timeout)
             throws InterruptedException {
-        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         var request = HttpRequest.newBuilder(URI.create(intakeUrl.replaceAll("/+$", "") + "/api/stations/" + identity.stationCode() + "/keys/"
-                + identity.keyId())).header("Authorization", "Basic " + token).timeout(Duration.ofSeconds(10)).GET().build();
+                + identity.keyId())).header("Authorization", user.authorization()).timeout(Duration.ofSeconds(10)).GET().build();
         var http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -250,11 +248,6 @@ public final class FieldCli {
             Thread.sleep(50);
         }
         return false;
-    }
-
-    static String password(String variable) {
-        String value = System.getenv(variable);
-        return value == null || value.isEmpty() ? LOCAL_PASSWORD : value;
     }
 
     public static CommandLine commandLine() {

@@ -4,12 +4,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
+import org.caseflow.schemas.AccessTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,20 +43,26 @@ public final class IntakeLink {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final URI submissions;
-    private final String authorization;
+    private final AccessTokens tokens;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public IntakeLink(String intakeUrl, String user, String password) {
+    /** Delivers to intake at {@code intakeUrl} as the client {@code tokens} stands for (role FIELD_OFFICE). */
+    public IntakeLink(String intakeUrl, AccessTokens tokens) {
         this.submissions = URI.create(intakeUrl.replaceAll("/+$", "") + "/api/submissions");
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.tokens = tokens;
     }
 
     public Verdict deliver(String signedJson) {
         HttpResponse<String> response;
         try {
-            response = http.send(HttpRequest.newBuilder(submissions).timeout(Duration.ofSeconds(30)).header("Authorization", authorization)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(signedJson)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            response = send(signedJson);
+            if (response.statusCode() == 401) {
+                // an expired or no longer trusted token (the issuer restarted with a new key): one more try with a new one
+                tokens.forget();
+                response = send(signedJson);
+            }
+        } catch (AccessTokens.Refused e) {
+            throw new Refused("the identity provider refuses this station's client: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Unreachable("interrupted");
@@ -69,9 +74,16 @@ public final class IntakeLink {
         return switch (status) {
             case 202 -> "ACCEPTED".equals(body.path("status").asString("")) ? new Accepted(body.path("caseId").asString()) : new Pending();
             case 422, 409, 400, 413 -> new Rejected(reasons(body));
-            case 401, 403 -> throw new Refused("intake answers " + status + " to this station's user: check --user and the password");
+            case 401, 403 -> throw new Refused("intake answers " + status + " to this station's client " + tokens.clientId()
+                    + ": check its credentials file and its role (FIELD_OFFICE)");
             default -> new Unreachable("intake answered " + status);
         };
+    }
+
+    private HttpResponse<String> send(String signedJson) throws java.io.IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(submissions).timeout(Duration.ofSeconds(30)).header("Authorization", tokens.authorization())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(signedJson)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<String> reasons(JsonNode problem) {

@@ -125,8 +125,8 @@ class FieldOfficeDeliveryTest {
     }
 
     private StationIdentity register(ApiClient api, StationIdentity identity) throws Exception {
-        assertThat(FieldCli.register("http://127.0.0.1:" + port, "supervisor", ApiClient.LOCAL_PASSWORD, identity)).isEqualTo(200);
-        assertThat(FieldCli.awaitKnown("http://127.0.0.1:" + port, "field-office", ApiClient.LOCAL_PASSWORD, identity, Duration.ofSeconds(30))).isTrue();
+        assertThat(FieldCli.register("http://127.0.0.1:" + port, ApiClient.users().of("supervisor"), identity)).isEqualTo(200);
+        assertThat(FieldCli.awaitKnown("http://127.0.0.1:" + port, ApiClient.users().of("field-office"), identity, Duration.ofSeconds(30))).isTrue();
         assertThat(api.get("/api/stations/" + identity.stationCode() + "/keys/" + identity.keyId(), "field-office").body()).contains("ACTIVE");
         return identity;
     }
@@ -135,7 +135,8 @@ class FieldOfficeDeliveryTest {
     private static Process sync(Path station, int linkPort) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                FieldCli.class.getName(), "sync", "--dir", station.toString(), "--intake", "http://127.0.0.1:" + linkPort, "--give-up-after", "PT3M"));
+                FieldCli.class.getName(), "sync", "--dir", station.toString(), "--intake", "http://127.0.0.1:" + linkPort, "--give-up-after", "PT3M",
+                "--credentials", Path.of(System.getProperty(ApiClient.CREDENTIALS_DIR), "field-office.properties").toString()));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(station.resolve("sync-" + System.nanoTime() + ".log").toFile()).start();
     }
 

@@ -32,6 +32,8 @@ public final class CaseflowLauncher {
         int kafkaPort;
         @picocli.CommandLine.Option(names = "--registry-port", defaultValue = "8081", paramLabel = "N", description = "the registry's port (${DEFAULT-VALUE})")
         int registryPort;
+        @picocli.CommandLine.Option(names = "--identity-port", defaultValue = "8180", paramLabel = "N", description = "the OpenID Connect issuer's port (${DEFAULT-VALUE})")
+        int identityPort;
         @picocli.CommandLine.Option(names = "--fresh", description = "delete what the work directory holds and start an empty cluster")
         boolean fresh;
         @picocli.CommandLine.Option(names = "--review-window", defaultValue = "PT72H", paramLabel = "DURATION",
@@ -46,7 +48,7 @@ public final class CaseflowLauncher {
         picocli.CommandLine.Model.CommandSpec spec;
 
         Options options() {
-            for (int port : new int[] {kafkaPort, registryPort}) {
+            for (int port : new int[] {kafkaPort, registryPort, identityPort}) {
                 if (port < 0 || port > 65535) {
                     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a port is 0-65535, not " + port);
                 }
@@ -69,7 +71,7 @@ public final class CaseflowLauncher {
                 serviceArgs.add("--logging.structured.format.console=ecs");
                 serviceArgs.add("--logging.structured.format.file=ecs");
             }
-            return new Options(workDir, kafkaPort, registryPort, fresh, specs, serviceArgs);
+            return new Options(workDir, kafkaPort, registryPort, identityPort, fresh, specs, serviceArgs);
         }
 
         @Override
@@ -107,7 +109,7 @@ public final class CaseflowLauncher {
     }
 
     /** {@code serviceArgs}: settings every service is started with (only the ones a service knows apply to it). */
-    record Options(Path workDir, int kafkaPort, int registryPort, boolean fresh, List<ServiceSpec> services, List<String> serviceArgs) {
+    record Options(Path workDir, int kafkaPort, int registryPort, int identityPort, boolean fresh, List<ServiceSpec> services, List<String> serviceArgs) {
     }
 
     /**
@@ -181,10 +183,10 @@ public final class CaseflowLauncher {
 
     static int up(Options options) throws Exception {
         long started = System.nanoTime();
-        System.out.println("starting Kafka and the schema registry (" + (options.fresh() ? "a new, empty cluster" : "keeping what "
+        System.out.println("starting Kafka, the schema registry and the identity provider (" + (options.fresh() ? "a new, empty cluster" : "keeping what "
                 + options.workDir() + " holds; --fresh starts empty") + "; logs in " + options.workDir().resolve("logs") + ")");
-        var settings = new LocalStack.Settings(options.workDir(), options.kafkaPort(), 0, options.registryPort(), 0, "INFO", Duration.ofSeconds(90),
-                options.fresh());
+        var settings = new LocalStack.Settings(options.workDir(), options.kafkaPort(), 0, options.registryPort(), 0, options.identityPort(), "INFO",
+                Duration.ofSeconds(90), options.fresh());
         // the services' AOT caches (first start after a build only) are prepared while the broker and registry start
         AotCache.prepareInBackground(options.services().stream().map(ServiceSpec::jar).toList());
         LocalStack stack = LocalStack.start(settings);
@@ -234,6 +236,9 @@ public final class CaseflowLauncher {
         System.out.printf("  %-18s %s  (one client config per principal, readable by you only)%n", "kafka credentials",
                 KafkaCredentials.directory(stack.workDir()));
         System.out.printf("  %-18s %s  (Confluent-compatible: %s)%n", "schema registry", stack.registryUrl(), stack.registryCcompatUrl());
+        System.out.printf("  %-18s %s  (OpenID Connect; services accept only its tokens)%n", "identity provider", stack.issuer());
+        System.out.printf("  %-18s %s  (one file per local user: client id and secret, also the Swagger UI login; yours only)%n",
+                "http credentials", LocalUsers.directory(stack.workDir()));
         for (ServiceProcess s : services) {
             System.out.printf("  %-18s %s  (health %s/actuator/health, API docs %s/swagger-ui.html)%n", s.name(), s.url(), s.url(), s.url());
         }

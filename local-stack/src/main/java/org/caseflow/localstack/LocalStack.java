@@ -8,8 +8,8 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The local default's infrastructure: one real KRaft broker and one real Apicurio Registry, each a
- * separate process bound to 127.0.0.1, data and logs under one work directory, topics created and
+ * The local default's infrastructure: one real KRaft broker, one real Apicurio Registry and the OpenID Connect issuer,
+ * each a separate process bound to 127.0.0.1, data and logs under one work directory, topics created and
  * schemas registered. Start is gated on real health; {@link #close()} stops both, and a JVM shutdown
  * hook does so on Ctrl-C. Durable by default: the broker's data, the registry's database and the services' stream
  * state survive a stop and start; only {@code fresh} starts a new cluster, and then all three go together.
@@ -18,19 +18,24 @@ public final class LocalStack implements AutoCloseable {
 
     /** Port 0 picks a free loopback port. */
     public record Settings(Path workDir, int kafkaPort, int controllerPort, int registryPort, int registryManagementPort,
-                           String brokerLogLevel, Duration startTimeout, boolean fresh) {
+                           int identityPort, String brokerLogLevel, Duration startTimeout, boolean fresh) {
 
         public static Settings defaults(Path workDir) {
-            return new Settings(workDir, 9092, 0, 8081, 0, "INFO", Duration.ofSeconds(90), false);
+            return new Settings(workDir, 9092, 0, 8081, 0, 8180, "INFO", Duration.ofSeconds(90), false);
+        }
+
+        /** Every port free, chosen at start (demo, benches). */
+        public static Settings anyPorts(Path workDir, boolean fresh) {
+            return new Settings(workDir, 0, 0, 0, 0, 0, "WARN", Duration.ofSeconds(90), fresh);
         }
 
         /** Tests start from a new cluster every time. */
         public static Settings forTests(Path workDir) {
-            return new Settings(workDir, 0, 0, 0, 0, "WARN", Duration.ofSeconds(120), true);
+            return new Settings(workDir, 0, 0, 0, 0, 0, "WARN", Duration.ofSeconds(120), true);
         }
 
         public Settings keepingData() {
-            return new Settings(workDir, kafkaPort, controllerPort, registryPort, registryManagementPort, brokerLogLevel, startTimeout, false);
+            return new Settings(workDir, kafkaPort, controllerPort, registryPort, registryManagementPort, identityPort, brokerLogLevel, startTimeout, false);
         }
     }
 
@@ -42,11 +47,12 @@ public final class LocalStack implements AutoCloseable {
     private final int controllerPort;
     private volatile KafkaBroker broker;
     private final SchemaRegistryServer registry;
+    private final IdentityProvider identity;
     private final Thread shutdownHook;
     private volatile boolean closed;
 
     private LocalStack(Settings settings, KafkaCredentials credentials, StackRuntime runtime, Path workDir, int kafkaPort, int controllerPort,
-                       KafkaBroker broker, SchemaRegistryServer registry) {
+                       KafkaBroker broker, SchemaRegistryServer registry, IdentityProvider identity) {
         this.settings = settings;
         this.credentials = credentials;
         this.runtime = runtime;
@@ -55,13 +61,14 @@ public final class LocalStack implements AutoCloseable {
         this.controllerPort = controllerPort;
         this.broker = broker;
         this.registry = registry;
+        this.identity = identity;
         this.shutdownHook = new Thread(this::stopProcesses, "local-stack-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     public static LocalStack start(Settings settings) throws Exception {
         Path workDir = settings.workDir().toAbsolutePath().normalize();
-        for (String name : new String[] {"kafka", "registry", "kafka-format"}) {
+        for (String name : new String[] {"kafka", "registry", "kafka-format", "identity"}) {
             ManagedProcess.stopStale(workDir, name);
         }
         if (settings.fresh()) {
@@ -85,15 +92,19 @@ public final class LocalStack implements AutoCloseable {
         int controllerPort = remembered(workDir.resolve("kafka-controller.port"), settings.controllerPort());
         int registryPort = Ports.pick(settings.registryPort());
         int managementPort = Ports.pick(settings.registryManagementPort());
+        int identityPort = Ports.pick(settings.identityPort());
 
         SchemaRegistryServer registry = SchemaRegistryServer.start(runtime, workDir, registryPort, managementPort);
         KafkaBroker broker = null;
+        IdentityProvider identity = null;
         try {
+            identity = IdentityProvider.start(workDir, identityPort);
             broker = KafkaBroker.start(runtime, workDir, kafkaPort, controllerPort, settings.brokerLogLevel(), credentials);
-            LocalStack stack = new LocalStack(settings, credentials, runtime, workDir, kafkaPort, controllerPort, broker, registry);
+            LocalStack stack = new LocalStack(settings, credentials, runtime, workDir, kafkaPort, controllerPort, broker, registry, identity);
             KafkaBroker startedBroker = broker;
-            // Broker and registry come up in parallel; each wait fails fast if its process dies.
-            Parallel.all(java.util.List.of(() -> {
+            IdentityProvider startedIdentity = identity;
+            // Broker, registry and issuer come up in parallel; each wait fails fast if its process dies.
+            Parallel.all(java.util.List.of(() -> startedIdentity.awaitReady(settings.startTimeout()), () -> {
                 startedBroker.awaitReady(settings.startTimeout());
                 Provisioning.createTopics(stack.kafkaClient(org.caseflow.schemas.Principals.PROVISIONING), (short) 1);
                 Provisioning.createAcls(stack.kafkaClient(org.caseflow.schemas.Principals.PROVISIONING));
@@ -103,12 +114,15 @@ public final class LocalStack implements AutoCloseable {
             }));
             return stack;
         } catch (Exception | Error e) {
-            stopBoth(registry, broker);
+            stopAll(identity, registry, broker);
             throw e;
         }
     }
 
-    private static void stopBoth(SchemaRegistryServer registry, KafkaBroker broker) {
+    private static void stopAll(IdentityProvider identity, SchemaRegistryServer registry, KafkaBroker broker) {
+        if (identity != null) {
+            identity.close();
+        }
         registry.close();
         if (broker != null) {
             broker.close();
@@ -160,6 +174,21 @@ public final class LocalStack implements AutoCloseable {
         return registry.baseUrl();
     }
 
+    /** The OpenID Connect issuer every service trusts and every HTTP client gets its tokens from. */
+    public String issuer() {
+        return identity.issuer();
+    }
+
+    /** The HTTP credentials file of local user {@code user} (see {@link LocalUsers}). */
+    public Path userCredentials(String user) {
+        return LocalUsers.file(settings.workDir(), user);
+    }
+
+    /** The issuer's signing key (tests forge tokens with it that the services must refuse). */
+    public Path issuerSigningKey() {
+        return IdentityProvider.signingKey(settings.workDir());
+    }
+
     public Path workDir() {
         return settings.workDir();
     }
@@ -169,11 +198,15 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public boolean isRunning() {
-        return !closed && broker.process().isAlive() && registry.process().isAlive();
+        return !closed && broker.process().isAlive() && registry.process().isAlive() && identity.process().isAlive();
     }
 
     public boolean brokerAlive() {
         return broker.process().isAlive();
+    }
+
+    public boolean identityAlive() {
+        return identity.process().isAlive();
     }
 
     public boolean registryAlive() {
@@ -222,8 +255,7 @@ public final class LocalStack implements AutoCloseable {
         }
         closed = true;
         // the registry first: it is a client of the broker
-        registry.close();
-        broker.close();
+        stopAll(identity, registry, broker);
     }
 
     /** Deletes a directory and everything in it (nothing when it does not exist). */

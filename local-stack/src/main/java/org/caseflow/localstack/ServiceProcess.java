@@ -44,8 +44,8 @@ public final class ServiceProcess implements AutoCloseable {
                 // the service authenticates as itself (principal = service name); the file holds the secret
                 "--caseflow.kafka.credentials-file=" + stack.credentials().file(name).toAbsolutePath(),
                 "--caseflow.registry.url=" + stack.registryUrl(),
-                // the local default's users (docs/operations.md); a deployment elsewhere configures its own
-                "--caseflow.security.local-users=true",
+                // HTTP callers carry tokens from the local default's issuer (docs/operations.md); elsewhere, the deployment's issuer
+                "--caseflow.identity.issuer=" + stack.issuer(),
                 "--spring.kafka.streams.state-dir=" + stack.workDir().resolve("state").resolve(instance).toAbsolutePath(),
                 // static membership: a restarted instance takes its partitions back at once instead of waiting for its old
                 // member's session to expire (measured: 'up' on existing data waited ~35 s in a rebalance without it)

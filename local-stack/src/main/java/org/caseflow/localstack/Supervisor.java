@@ -63,6 +63,10 @@ public final class Supervisor {
                 out.println("caseflow: the Kafka broker stopped; starting it again on the same data (" + stack.logsDir().resolve("kafka.log") + ")");
                 restartBroker();
             }
+            if (!stack.identityAlive() && !stopping.get()) {
+                out.println("caseflow: the identity provider stopped; see " + stack.logsDir().resolve("identity.log") + "; stopping everything");
+                return 1;
+            }
             if (!stack.registryAlive() && !stopping.get()) {
                 out.println("caseflow: the schema registry stopped; see " + stack.logsDir().resolve("registry.log") + "; stopping everything");
                 return 1;

@@ -4,18 +4,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The services' real HTTP APIs, called as a local-default user. */
+/** The services' real HTTP APIs, called as a local-default user (a bearer token from the stack's issuer). */
 final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String PASSWORD = "local-only";
 
     record Answer(int status, JsonNode body) {
     }
@@ -28,10 +25,13 @@ final class Api {
     }
 
     private final String baseUrl;
+    private final org.caseflow.schemas.AccessTokens.Directory users;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    Api(String baseUrl) {
+    /** Calls the service at {@code baseUrl} as local users, with tokens from the stack's issuer (credentials in {@code users}). */
+    Api(String baseUrl, org.caseflow.schemas.AccessTokens.Directory users) {
         this.baseUrl = baseUrl;
+        this.users = users;
     }
 
     Answer get(String path, String user) {
@@ -47,8 +47,7 @@ final class Api {
     }
 
     private HttpRequest.Builder request(String path, String user) {
-        String token = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + token);
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).header("Authorization", users.authorization(user));
     }
 
     private Answer send(HttpRequest.Builder request) {

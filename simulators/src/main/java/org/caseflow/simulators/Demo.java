@@ -124,7 +124,7 @@ public final class Demo {
         out.printf("caseflow demo: %d people, %.0f/s, seed %d, review window %s (72 h / %d)%n", options.cases(), options.rate(), options.seed(),
                 reviewWindow, options.timeScale());
         // the same durable cluster as ./caseflow up (so up and audit show the demo's cases afterwards); --fresh starts empty
-        var settings = new LocalStack.Settings(options.workDir(), 0, 0, 0, 0, "WARN", Duration.ofSeconds(90), options.fresh());
+        var settings = LocalStack.Settings.anyPorts(options.workDir(), options.fresh());
         org.caseflow.localstack.AotCache.prepareInBackground(options.services().stream().map(s -> Path.of(s[1])).toList());
         try (LocalStack stack = LocalStack.start(settings)) {
             Map<String, ServiceProcess> services = new java.util.concurrent.ConcurrentHashMap<>();
@@ -178,9 +178,10 @@ public final class Demo {
     private static int drive(Options options, LocalStack stack, Map<String, ServiceProcess> services, java.io.PrintStream out, long started,
                              FaultRuns faults, Step beforeDeparture) throws Exception {
         Instant runStartedAt = Instant.now();
-        Api intake = new Api(services.get("intake-service").url());
-        Api screening = new Api(services.get("screening-service").url());
-        Api removal = new Api(services.get("removal-service").url());
+        var users = new org.caseflow.schemas.AccessTokens.Directory(org.caseflow.localstack.LocalUsers.directory(stack.workDir()));
+        Api intake = new Api(services.get("intake-service").url(), users);
+        Api screening = new Api(services.get("screening-service").url(), users);
+        Api removal = new Api(services.get("removal-service").url(), users);
         var registry = new CaseflowSerdes.RegistrySettings(stack.registryUrl(), true);
         String runId = Long.toString(options.seed(), 36) + "-" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
         List<Population.Planned> planned = new Population(options.seed(), runId).generate(options.cases(), Instant.now());

@@ -39,7 +39,10 @@ final class FieldOffices implements AutoCloseable {
     private final Map<String, FieldOffice> offices = new LinkedHashMap<>();
     private final List<Thread> syncs = new java.util.ArrayList<>();
 
+    private final org.caseflow.schemas.AccessTokens.Directory users;
+
     FieldOffices(Path workDir, List<String> stations, String intakeUrl) throws Exception {
+        this.users = new org.caseflow.schemas.AccessTokens.Directory(org.caseflow.localstack.LocalUsers.directory(workDir));
         for (String station : stations) {
             Path dir = workDir.resolve("field").resolve(station);
             if (!Files.exists(dir.resolve("station.properties"))) {
@@ -51,7 +54,7 @@ final class FieldOffices implements AutoCloseable {
             int status = 0;
             while (status != 200) {
                 try {
-                    status = FieldCli.register(intakeUrl, "supervisor", Api.PASSWORD, office.station());
+                    status = FieldCli.register(intakeUrl, users.of("supervisor"), office.station());
                 } catch (java.io.IOException e) {
                     status = 0;
                 }
@@ -63,7 +66,7 @@ final class FieldOffices implements AutoCloseable {
                 }
             }
             Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            if (!FieldCli.awaitKnown(intakeUrl, "field-office", Api.PASSWORD, office.station(), left)) {
+            if (!FieldCli.awaitKnown(intakeUrl, users.of("field-office"), office.station(), left)) {
                 throw new IllegalStateException("intake does not know the key of station " + station);
             }
             offices.put(station, office);
@@ -73,7 +76,7 @@ final class FieldOffices implements AutoCloseable {
     /** Starts each station's sync (HTTP, as a station on a bad link runs it: retrying until intake answers). */
     void startSyncs(String intakeUrl) {
         for (FieldOffice office : offices.values()) {
-            var sync = new Sync(office.spool(), new IntakeLink(intakeUrl, "field-office", Api.PASSWORD),
+            var sync = new Sync(office.spool(), new IntakeLink(intakeUrl, users.of("field-office")),
                     new PrintStream(java.io.OutputStream.nullOutputStream()), 2, Duration.ofSeconds(2));
             syncs.add(Thread.ofPlatform().name("sync-" + office.station().stationCode()).daemon().start(() -> {
                 try {

@@ -95,7 +95,7 @@ final class PipelineBench {
 
     static int run(int records, int relayRecords, Path workDir, Path intakeJar, PrintStream out) throws Exception {
         out.printf("caseflow bench pipeline: %,d relayed records, %,d submissions, fresh cluster in %s%n", relayRecords, records, workDir);
-        var settings = new LocalStack.Settings(workDir, 0, 0, 0, 0, "WARN", Duration.ofSeconds(90), true);
+        var settings = LocalStack.Settings.anyPorts(workDir, true);
         try (LocalStack stack = LocalStack.start(settings)) {
             Map<String, Object> admin = stack.kafkaClient(Principals.PROVISIONING);
             Relay relay = relay(admin, relayRecords, out);
@@ -260,11 +260,12 @@ final class PipelineBench {
     /** Intake at full speed: {@code records} signed submissions written as fast as a field office can, until each is a case. */
     static double intake(LocalStack stack, ServiceProcess service, int records, Path workDir, PrintStream out) throws Exception {
         StationIdentity station = StationIdentity.create(workDir.resolve("bench-station-" + UUID.randomUUID()), "LAJAS_BLANCAS");
-        int status = FieldCli.register(service.url(), "supervisor", Api.PASSWORD, station);
+        var users = new org.caseflow.schemas.AccessTokens.Directory(org.caseflow.localstack.LocalUsers.directory(stack.workDir()));
+        int status = FieldCli.register(service.url(), users.of("supervisor"), station);
         if (status != 200) {
             throw new IllegalStateException("intake refused the bench station's key: HTTP " + status);
         }
-        if (!FieldCli.awaitKnown(service.url(), "field-office", Api.PASSWORD, station, Duration.ofSeconds(60))) {
+        if (!FieldCli.awaitKnown(service.url(), users.of("field-office"), station, Duration.ofSeconds(60))) {
             throw new IllegalStateException("intake does not know the bench station's key");
         }
         String run = Long.toString(System.currentTimeMillis(), 36);

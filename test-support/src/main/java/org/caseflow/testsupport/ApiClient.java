@@ -4,15 +4,35 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
-/** A small HTTP client for a service under test, with HTTP Basic users of the local default. */
+/**
+ * A small HTTP client for a service under test, calling as a local user of the test stack: each user's access token
+ * comes from the stack's issuer (client credentials; files in {@link #CREDENTIALS_DIR}).
+ */
 public final class ApiClient {
 
-    /** The password of every local-default user. */
-    public static final String LOCAL_PASSWORD = "local-only";
+    /** The system property naming the directory of the local users' HTTP credentials (set by {@link CaseflowStackExtension}). */
+    public static final String CREDENTIALS_DIR = "caseflow.test.http-credentials";
+
+    /** The system property naming the test issuer's signing key (to forge tokens the services must refuse). */
+    public static final String SIGNING_KEY = "caseflow.test.issuer-signing-key";
+
+    private static final java.util.concurrent.ConcurrentMap<String, org.caseflow.schemas.AccessTokens.Directory> USERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The tokens of the test stack's local users. */
+    public static org.caseflow.schemas.AccessTokens.Directory users() {
+        String dir = System.getProperty(CREDENTIALS_DIR);
+        if (dir == null) {
+            throw new IllegalStateException("no test stack: the local users' credentials are unknown (" + CREDENTIALS_DIR + ")");
+        }
+        return USERS.computeIfAbsent(dir, d -> new org.caseflow.schemas.AccessTokens.Directory(java.nio.file.Path.of(d)));
+    }
+
+    /** The {@code Authorization} header of local user {@code user} on the test stack. */
+    public static String authorization(String user) {
+        return users().authorization(user);
+    }
 
     public record Response(int status, String contentType, String body, HttpResponse<String> raw) {
     }
@@ -40,6 +60,11 @@ public final class ApiClient {
         return send(builder(path, user).GET());
     }
 
+    /** A GET with the {@code Authorization} header exactly as given (forged or malformed tokens). */
+    public Response getWithAuthorization(String path, String authorization) {
+        return send(builder(path, null).header("Authorization", authorization).GET());
+    }
+
     public Response post(String path, String user, String json) {
         return send(builder(path, user).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
@@ -61,8 +86,7 @@ public final class ApiClient {
     private HttpRequest.Builder builder(String path, String user) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (user != null) {
-            String token = Base64.getEncoder().encodeToString((user + ":" + LOCAL_PASSWORD).getBytes(StandardCharsets.UTF_8));
-            builder.header("Authorization", "Basic " + token);
+            builder.header("Authorization", authorization(user));
         }
         return builder;
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts one real Kafka broker and one real Apicurio Registry per test JVM (shared by every test
+ * Starts one real Kafka broker, one real Apicurio Registry and the OpenID Connect issuer per test JVM (shared by every test
  * class, free loopback ports, broker logs at WARN) and stops them when the JVM's tests are done.
  * Tests get the addresses as a {@link StackAddresses} parameter; Spring Boot tests get them through
  * the system properties {@code spring.kafka.bootstrap-servers} and {@code caseflow.registry.url}.
@@ -50,7 +50,8 @@ public final class CaseflowStackExtension implements BeforeAllCallback, Paramete
 
         private RunningStack(LocalStack stack) {
             this.stack = stack;
-            this.addresses = new StackAddresses(stack.bootstrapServers(), stack.registryUrl(), stack.registryCcompatUrl(), stack.credentials());
+            this.addresses = new StackAddresses(stack.bootstrapServers(), stack.registryUrl(), stack.registryCcompatUrl(), stack.credentials(),
+                    stack.issuer(), stack.issuerSigningKey());
         }
 
         static RunningStack start() {
@@ -60,7 +61,10 @@ public final class CaseflowStackExtension implements BeforeAllCallback, Paramete
                 RunningStack running = new RunningStack(LocalStack.start(LocalStack.Settings.forTests(workDir)));
                 System.setProperty("spring.kafka.bootstrap-servers", running.addresses.bootstrapServers());
                 System.setProperty("caseflow.registry.url", running.addresses.registryUrl());
-                System.setProperty("caseflow.security.local-users", "true");
+                // services under test trust the stack's issuer; ApiClient gets each local user's tokens there
+                System.setProperty("caseflow.identity.issuer", running.stack.issuer());
+                System.setProperty(ApiClient.SIGNING_KEY, running.stack.issuerSigningKey().toAbsolutePath().toString());
+                System.setProperty(ApiClient.CREDENTIALS_DIR, org.caseflow.localstack.LocalUsers.directory(running.stack.workDir()).toAbsolutePath().toString());
                 // a service under test authenticates as itself: its module names its principal (surefire: caseflow.test.kafka-principal)
                 String principal = System.getProperty("caseflow.test.kafka-principal", org.caseflow.schemas.Principals.AUDITOR);
                 System.setProperty("caseflow.kafka.credentials-file", running.addresses.credentials().file(principal).toAbsolutePath().toString());

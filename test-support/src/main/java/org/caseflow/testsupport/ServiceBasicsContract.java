@@ -58,12 +58,58 @@ public abstract class ServiceBasicsContract {
         assertThat(response.body()).contains("NO_SUCH_ROUTE").doesNotContain("static resource");
     }
 
+    /**
+     * Only tokens of Caseflow's issuer, for Caseflow, unexpired and unaltered, are accepted: each is forged here with the
+     * test issuer's own key (or another), changing one thing at a time; an unchanged forgery is the control (accepted).
+     */
+    @Test
+    void onlyUnexpiredTokensOfTheIssuerForCaseflowAreAccepted() throws Exception {
+        api().awaitReady(java.time.Duration.ofSeconds(60));
+        var key = com.nimbusds.jose.jwk.RSAKey.parse(java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty(ApiClient.SIGNING_KEY))));
+        var otherKey = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
+        String issuer = System.getProperty("caseflow.identity.issuer");
+        java.time.Instant now = java.time.Instant.now();
+        java.util.function.Supplier<com.nimbusds.jwt.JWTClaimsSet.Builder> valid = () -> new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .subject("auditor").issuer(issuer).audience("caseflow").claim("roles", java.util.List.of("AUDITOR"))
+                .issueTime(java.util.Date.from(now.minusSeconds(5))).expirationTime(java.util.Date.from(now.plusSeconds(300)));
+        // authenticated callers get 404 for an unknown route, everyone else 401
+        String route = "/api/no-such-thing";
+        assertThat(api().getWithAuthorization(route, "Bearer " + forge(valid.get(), key)).status()).as("control: a well-formed token of the issuer").isEqualTo(404);
+        var refused = new java.util.LinkedHashMap<String, String>();
+        refused.put("expired", forge(valid.get().expirationTime(java.util.Date.from(now.minusSeconds(300))), key));
+        refused.put("not yet valid", forge(valid.get().notBeforeTime(java.util.Date.from(now.plusSeconds(600))), key));
+        refused.put("another audience", forge(valid.get().audience("registry"), key));
+        refused.put("no audience", forge(valid.get().audience((String) null), key));
+        refused.put("another issuer", forge(valid.get().issuer("http://127.0.0.1:1"), key));
+        refused.put("signed with another key", forge(valid.get(), otherKey));
+        refused.put("unsigned (alg none)", new com.nimbusds.jwt.PlainJWT(valid.get().build()).serialize());
+        String genuine = ApiClient.authorization("auditor").substring("Bearer ".length());
+        refused.put("altered after signing", genuine.substring(0, genuine.indexOf('.') + 1)
+                + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(valid.get().subject("supervisor").claim("roles", java.util.List.of("SUPERVISOR"))
+                        .build().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + genuine.substring(genuine.lastIndexOf('.')));
+        refused.put("not a token", "not-a-jwt");
+        for (var token : refused.entrySet()) {
+            var response = api().getWithAuthorization(route, "Bearer " + token.getValue());
+            assertThat(response.status()).as(token.getKey()).isEqualTo(401);
+            assertThat(response.contentType()).as(token.getKey()).startsWith("application/problem+json");
+            assertThat(response.raw().headers().firstValue("WWW-Authenticate")).as(token.getKey()).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        }
+    }
+
+    private static String forge(com.nimbusds.jwt.JWTClaimsSet.Builder claims, com.nimbusds.jose.jwk.RSAKey key) throws Exception {
+        var jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+                claims.build());
+        jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
+        return jwt.serialize();
+    }
+
     /** The service's OpenAPI description, which the route-by-route tests walk. */
     private com.fasterxml.jackson.databind.JsonNode apiDocs() throws Exception {
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(api().get("/v3/api-docs", null).body());
     }
 
-    /** The local users and their roles (docs/operations.md). */
+    /** The local users and their roles (docs/operations.md), written down independently of {@code LocalUsers}. */
     static final java.util.Map<String, java.util.Set<String>> USERS = java.util.Map.of(
             "field-office", java.util.Set.of("FIELD_OFFICE"), "officer-1", java.util.Set.of("SCREENING_OFFICER"),
             "supervisor", java.util.Set.of("SUPERVISOR", "SCREENING_OFFICER"), "removal-officer", java.util.Set.of("REMOVAL_OFFICER"),

@@ -7,8 +7,12 @@ import org.caseflow.localstack.KafkaCredentials;
 
 import org.caseflow.schemas.CaseflowSerdes;
 
-/** Where the test JVM's broker and registry listen, and the credentials of its principals. */
-public record StackAddresses(String bootstrapServers, String registryUrl, String registryCcompatUrl, KafkaCredentials credentials) {
+/**
+ * Where the test JVM's broker, registry and issuer listen, the credentials of its Kafka principals, and the issuer's
+ * signing key (to forge tokens the services must refuse).
+ */
+public record StackAddresses(String bootstrapServers, String registryUrl, String registryCcompatUrl, KafkaCredentials credentials,
+                             String issuer, java.nio.file.Path issuerSigningKey) {
 
     /** A Kafka client configuration that authenticates as {@code principal} (see {@link org.caseflow.schemas.Principals}). */
     public Map<String, Object> kafka(String principal) {

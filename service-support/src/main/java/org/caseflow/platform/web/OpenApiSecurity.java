@@ -1,10 +1,9 @@
 package org.caseflow.platform.web;
 
-import io.swagger.v3.oas.annotations.OpenAPIDefinition;
-import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,12 +11,26 @@ import org.springframework.core.env.Environment;
 
 /**
  * The OpenAPI description of a service: who it is ({@code info}: title, version, description) and that every API
- * call uses HTTP Basic (so Swagger UI can log in); refusals are RFC 9457 problem details.
+ * call carries a token from Caseflow's OpenID Connect issuer (so Swagger UI logs in there: authorization code with
+ * PKCE as client {@code swagger-ui}, or client credentials), or a bearer token got elsewhere; refusals are RFC 9457
+ * problem details.
  */
 @Configuration(proxyBeanMethods = false)
-@OpenAPIDefinition(security = @SecurityRequirement(name = "basic"))
-@SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
 public class OpenApiSecurity {
+
+    @Bean
+    OpenApiCustomizer caseflowIdentity(Environment environment) {
+        String issuer = environment.getRequiredProperty("caseflow.identity.issuer");
+        return api -> {
+            Components components = api.getComponents() == null ? new Components() : api.getComponents();
+            api.components(components
+                    .addSecuritySchemes("caseflow-oidc", new SecurityScheme().type(SecurityScheme.Type.OPENIDCONNECT)
+                            .openIdConnectUrl(issuer + "/.well-known/openid-configuration"))
+                    .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")));
+            api.addSecurityItem(new SecurityRequirement().addList("caseflow-oidc"));
+            api.addSecurityItem(new SecurityRequirement().addList("bearer"));
+        };
+    }
 
     @Bean
     OpenApiCustomizer problemResponses() {

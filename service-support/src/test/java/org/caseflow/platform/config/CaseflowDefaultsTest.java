@@ -23,18 +23,9 @@ class CaseflowDefaultsTest {
             var env = context.getEnvironment();
             assertThat(env.getProperty("spring.kafka.streams.properties.processing.guarantee")).isEqualTo("exactly_once_v2");
             assertThat(env.getProperty("caseflow.registry.auto-register", Boolean.class)).isFalse();
-            assertThat(env.getProperty("caseflow.security.users.auditor.roles")).as("no local users unless asked for").isNull();
+            assertThat(env.getProperty("spring.security.oauth2.resourceserver.jwt.audiences")).as("tokens for Caseflow only").isEqualTo("caseflow");
+            assertThat(env.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")).isEqualTo("http://127.0.0.1:8180");
             assertThat(env.getProperty("spring.kafka.streams.replication-factor")).isEqualTo("3");
-        }
-    }
-
-    @Test
-    void localUsersOnlyWhereTheLocalDefaultAsksForThem() {
-        SpringApplication app = new SpringApplication(Nothing.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        app.setDefaultProperties(java.util.Map.of("spring.autoconfigure.exclude", "*"));
-        try (var context = app.run("--caseflow.security.local-users=true", "--spring.main.banner-mode=off")) {
-            assertThat(context.getEnvironment().getProperty("caseflow.security.users.auditor.roles")).isEqualTo("AUDITOR");
         }
     }
 }

@@ -28,7 +28,7 @@ class ComposeFileTest {
         Map<String, Object> compose = new Yaml(options).load(Files.readString(ROOT.resolve("docker-compose.yml")));
         Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
         assertThat(services).containsKeys("kafka-1", "kafka-2", "kafka-3", "registry", "provision", "intake-service", "screening-service",
-                "removal-service", "prometheus", "grafana");
+                "removal-service", "prometheus", "grafana", "keycloak");
         for (var entry : services.entrySet()) {
             Map<String, Object> service = entry.getValue();
             Object dependsOn = service.get("depends_on");
@@ -63,10 +63,46 @@ class ComposeFileTest {
         assertThat(dockerfile).contains("mkdir -p /state && chown 1000:1000 /state").contains("USER 1000");
         for (String service : List.of("intake-service", "screening-service", "removal-service")) {
             assertThat((List<Object>) services.get(service).get("volumes")).as(service).anySatisfy(v -> assertThat(v.toString()).endsWith(":/state"));
-            // beyond one machine there are no local users: only what the deployment configures
-            assertThat(String.valueOf(services.get(service).get("environment"))).as(service).doesNotContainIgnoringCase("LOCAL_USERS")
-                    .doesNotContainIgnoringCase("local-users");
+            // beyond one machine the services trust Keycloak's realm, whose keys they fetch inside the network
+            Map<String, Object> environment = (Map<String, Object>) services.get(service).get("environment");
+            assertThat(environment).as(service).containsEntry("CASEFLOW_IDENTITY_ISSUER", "http://127.0.0.1:8180/realms/caseflow")
+                    .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
+                            "http://keycloak:8080/realms/caseflow/protocol/openid-connect/certs");
         }
+    }
+
+    /**
+     * Keycloak's realm gives what every service checks (audience {@code caseflow}, a {@code roles} claim with exactly
+     * Caseflow's roles), lets Swagger UI log in only with PKCE on the published ports, and holds no secret: each one is
+     * an environment placeholder.
+     */
+    @Test
+    void keycloakRealmIssuesWhatTheServicesCheckAndHoldsNoSecret() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        String text = Files.readString(ROOT.resolve("ops/keycloak/caseflow-realm.json"));
+        var realm = mapper.readTree(text);
+        assertThat(realm.path("realm").asText()).isEqualTo("caseflow");
+        java.util.Set<String> roles = new java.util.TreeSet<>();
+        realm.path("roles").path("realm").forEach(r -> roles.add(r.path("name").asText()));
+        assertThat(roles).containsExactlyInAnyOrder("FIELD_OFFICE", "SCREENING_OFFICER", "SUPERVISOR", "REMOVAL_OFFICER", "AUDITOR");
+        var scope = realm.path("clientScopes").get(0);
+        assertThat(scope.path("name").asText()).isEqualTo("caseflow");
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> mappers = new java.util.HashMap<>();
+        scope.path("protocolMappers").forEach(m -> mappers.put(m.path("protocolMapper").asText(), m.path("config")));
+        assertThat(mappers.get("oidc-audience-mapper").path("included.custom.audience").asText()).isEqualTo("caseflow");
+        assertThat(mappers.get("oidc-usermodel-realm-role-mapper").path("claim.name").asText()).isEqualTo("roles");
+        realm.path("clients").forEach(client -> {
+            String id = client.path("clientId").asText();
+            assertThat(client.path("defaultClientScopes").toString()).as(id).contains("\"caseflow\"");
+            if (client.path("publicClient").asBoolean()) {
+                assertThat(client.path("attributes").path("pkce.code.challenge.method").asText()).as(id).isEqualTo("S256");
+                client.path("redirectUris").forEach(uri -> assertThat(uri.asText()).as(id).startsWith("http://127.0.0.1:"));
+            } else {
+                assertThat(client.path("secret").asText()).as(id + "'s secret comes from the environment").matches("\\$\\{[A-Z_]+}");
+            }
+        });
+        // no password or secret literal anywhere in the realm
+        assertThat(text).doesNotContain("\"password\"").doesNotContain("\"credentials\"");
     }
 
     /**

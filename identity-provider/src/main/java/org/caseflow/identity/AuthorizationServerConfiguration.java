@@ -113,9 +113,9 @@ class AuthorizationServerConfiguration {
         };
     }
 
-    /** Swagger UI on a service's own port fetches discovery and tokens from here. */
+    /** Swagger UI on a service's own port fetches discovery and tokens from here (the bean name is the one Spring Security looks up). */
     @Bean
-    CorsConfigurationSource loopbackOrigins() {
+    CorsConfigurationSource corsConfigurationSource() {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOriginPatterns(List.of("http://127.0.0.1:[*]", "http://localhost:[*]"));
         cors.setAllowedMethods(List.of("GET", "POST"));

@@ -97,7 +97,7 @@ public final class ReplayBenchmark {
         long cases = Math.max(1, events / 10);
         System.out.printf("bench: %d cases, %d events; starting a local broker and registry%n", cases, cases * 10);
         try (LocalStack stack = LocalStack.start(LocalStack.Settings.anyPorts(Path.of(".caseflow-bench"), true))) {
-            var registry = new CaseflowSerdes.RegistrySettings(stack.registryUrl(), true);
+            var registry = new CaseflowSerdes.RegistrySettings(stack.registryUrl(), false);
             // the synthetic log is written with the super user (it plays every writer), read as the auditor
             long written = write(stack.kafkaClient(Principals.PROVISIONING), registry, cases);
             double rawRate = rawRead(stack.kafkaClient(Principals.AUDITOR));

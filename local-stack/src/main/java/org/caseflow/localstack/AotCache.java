@@ -28,23 +28,37 @@ public final class AotCache {
     private AotCache() {
     }
 
-    /** Starts preparing each jar now (e.g. while the broker and registry start); a later {@link #prepare} waits for it. */
+    /** How a jar's training run is configured: its JVM options (the runs' own) and application arguments. */
+    record Training(List<String> jvmOptions, List<String> arguments) {
+    }
+
+    /** A service's training run: the context refreshes against addresses nothing listens on. */
+    static final Training SERVICE = new Training(ServiceProcess.JVM_OPTIONS, List.of("--server.port=0", "--server.address=" + Ports.LOOPBACK,
+            "--spring.kafka.bootstrap-servers=" + Ports.LOOPBACK + ":1", "--caseflow.registry.url=http://" + Ports.LOOPBACK + ":1",
+            "--logging.level.root=WARN"));
+
+    /** Starts preparing each service jar now (e.g. while the broker and registry start); a later {@link #prepare} waits for it. */
     public static void prepareInBackground(List<Path> jars) {
         jars.forEach(jar -> Thread.ofPlatform().name("aot-" + jar.getFileName()).daemon().start(() -> prepare(jar)));
     }
 
-    /** The fastest launch available for {@code jar}, preparing it (once per jar and JDK) if needed. */
+    /** The fastest launch available for service jar {@code jar}, preparing it (once per jar and JDK) if needed. */
     public static Launch prepare(Path jar) {
+        return prepare(jar, SERVICE);
+    }
+
+    /** The same for any Spring Boot jar, trained as {@code training} says. */
+    static Launch prepare(Path jar, Training training) {
         if (Runtime.version().feature() < 25 || Boolean.getBoolean("caseflow.aot.disabled")) {
             return new Launch(jar, List.of());
         }
         Path dir = jar.toAbsolutePath().getParent().resolve("aot").resolve(jar.getFileName().toString().replace(".jar", ""));
         synchronized (PREPARING.computeIfAbsent(dir, d -> new Object())) {
-            return prepare(jar, dir);
+            return prepare(jar, dir, training);
         }
     }
 
-    private static Launch prepare(Path jar, Path dir) {
+    private static Launch prepare(Path jar, Path dir, Training training) {
         try {
             Files.createDirectories(dir);
             // one preparation at a time per jar, also across processes (two instances, a test and the launcher)
@@ -61,14 +75,12 @@ public final class AotCache {
                     LocalStack.wipe(dir.resolve("app"));
                     Files.deleteIfExists(cache);
                     run(dir, List.of("-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(), "extract", "--destination", dir.resolve("app").toString()));
-                    // the training run: the context refreshes against addresses nothing listens on, then the JVM writes the cache
-                    List<String> training = new ArrayList<>(ServiceProcess.JVM_OPTIONS);
-                    training.addAll(List.of("-XX:AOTCacheOutput=" + cache,
-                            "-Dspring.context.exit=onRefresh", "-jar", extracted.toString(), "--server.port=0", "--server.address=" + Ports.LOOPBACK,
-                            "--spring.kafka.bootstrap-servers=" + Ports.LOOPBACK + ":1", "--caseflow.registry.url=http://" + Ports.LOOPBACK + ":1",
-                            "--logging.level.root=WARN"));
-                    // the same JVM options as the services' runs: the cache is only used by a JVM configured like the one that wrote it
-                    run(dir, training);
+                    // the training run: the context refreshes, then the JVM writes the cache
+                    List<String> run = new ArrayList<>(training.jvmOptions());
+                    run.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh", "-jar", extracted.toString()));
+                    run.addAll(training.arguments());
+                    // the same JVM options as the real runs: the cache is only used by a JVM configured like the one that wrote it
+                    run(dir, run);
                     if (!Files.exists(cache)) {
                         throw new IOException("the training run wrote no cache; see " + dir.resolve("prepare.log"));
                     }

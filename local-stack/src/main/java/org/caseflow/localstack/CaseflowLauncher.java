@@ -141,7 +141,7 @@ public final class CaseflowLauncher {
         admin.put("bootstrap.servers", bootstrap);
         List<String> created = Provisioning.createTopics(admin, replication);
         int acls = commandConfig == null ? 0 : Provisioning.createAcls(admin);
-        int versions = Provisioning.registerSchemas(registry);
+        int versions = Provisioning.registerSchemas(registry, null);
         System.out.println("provisioned: " + created.size() + " topics created, " + acls + " ACLs, " + versions + " schema versions registered");
         return 0;
     }

@@ -94,12 +94,13 @@ public final class LocalStack implements AutoCloseable {
         int managementPort = Ports.pick(settings.registryManagementPort());
         int identityPort = Ports.pick(settings.identityPort());
 
-        SchemaRegistryServer registry = SchemaRegistryServer.start(runtime, workDir, registryPort, managementPort);
+        SchemaRegistryServer registry = SchemaRegistryServer.start(runtime, workDir, registryPort, managementPort, IdentityProvider.issuer(identityPort));
         KafkaBroker broker = null;
         IdentityProvider identity = null;
         try {
-            identity = IdentityProvider.start(workDir, identityPort);
             broker = KafkaBroker.start(runtime, workDir, kafkaPort, controllerPort, settings.brokerLogLevel(), credentials);
+            // after the broker and registry: a first start after a build trains the issuer's AOT cache while they boot
+            identity = IdentityProvider.start(workDir, identityPort);
             LocalStack stack = new LocalStack(settings, credentials, runtime, workDir, kafkaPort, controllerPort, broker, registry, identity);
             KafkaBroker startedBroker = broker;
             IdentityProvider startedIdentity = identity;
@@ -110,7 +111,10 @@ public final class LocalStack implements AutoCloseable {
                 Provisioning.createAcls(stack.kafkaClient(org.caseflow.schemas.Principals.PROVISIONING));
             }, () -> {
                 registry.awaitReady(settings.startTimeout());
-                Provisioning.registerSchemas(stack.registryUrl());
+                // as the registry's only administrator; the issuer must be up to give the token
+                startedIdentity.awaitReady(settings.startTimeout());
+                var provisioning = org.caseflow.schemas.AccessTokens.of(LocalUsers.file(workDir, LocalUsers.PROVISIONING));
+                Provisioning.registerSchemas(stack.registryUrl(), provisioning::authorization);
             }));
             return stack;
         } catch (Exception | Error e) {

@@ -19,7 +19,13 @@ import java.util.Properties;
  */
 public final class LocalUsers {
 
-    /** user → roles; officers are also the officer ids of {@code screening.officers}. */
+    /** The user that registers schemas (the same name as the Kafka principal that creates topics and ACLs). */
+    public static final String PROVISIONING = "provisioning";
+
+    /**
+     * user → roles; officers are also the officer ids of {@code screening.officers}. {@code provisioning} is the schema
+     * registry's only administrator ({@code sr-admin}: registers schemas and rules) and has no Caseflow role.
+     */
     public static final Map<String, List<String>> ROLES;
 
     static {
@@ -30,6 +36,7 @@ public final class LocalUsers {
         roles.put("supervisor", List.of("SUPERVISOR", "SCREENING_OFFICER"));
         roles.put("removal-officer", List.of("REMOVAL_OFFICER"));
         roles.put("auditor", List.of("AUDITOR"));
+        roles.put(PROVISIONING, List.of("sr-admin"));
         ROLES = java.util.Collections.unmodifiableMap(roles);
     }
 

@@ -125,7 +125,7 @@ public final class Provisioning {
     }
 
     /** Registers released and current schemas; returns how many versions the registry holds in all. */
-    public static int registerSchemas(String registryApiUrl) throws Exception {
+    public static int registerSchemas(String registryApiUrl, java.util.function.Supplier<String> authorization) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         int versions = 0;
         for (TopicSpec topic : Topics.withSchemas()) {
@@ -137,20 +137,25 @@ public final class Provisioning {
             for (Schema schema : schemas) {
                 var body = Map.of("artifactId", topic.valueArtifactId(), "artifactType", "AVRO",
                         "firstVersion", Map.of("content", Map.of("content", schema.toString(), "contentType", "application/json")));
-                send(http, registryApiUrl + "/groups/default/artifacts?ifExists=FIND_OR_CREATE_VERSION", body, Set.of(200));
+                send(http, authorization, registryApiUrl + "/groups/default/artifacts?ifExists=FIND_OR_CREATE_VERSION", body, Set.of(200));
                 versions++;
             }
             var rule = Map.of("ruleType", "COMPATIBILITY", "config", "BACKWARD_TRANSITIVE");
-            send(http, registryApiUrl + "/groups/default/artifacts/" + URLEncoder.encode(topic.valueArtifactId(), StandardCharsets.UTF_8) + "/rules",
+            send(http, authorization, registryApiUrl + "/groups/default/artifacts/" + URLEncoder.encode(topic.valueArtifactId(), StandardCharsets.UTF_8) + "/rules",
                     rule, Set.of(204, 200, 409));
         }
         return versions;
     }
 
-    private static void send(HttpClient http, String url, Object body, Set<Integer> accepted) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+    /** {@code authorization} gives the header value for a guarded registry (null for an open one). */
+    private static void send(HttpClient http, java.util.function.Supplier<String> authorization, String url, Object body, Set<Integer> accepted)
+            throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/json");
+        if (authorization != null) {
+            builder.header("Authorization", authorization.get());
+        }
+        HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (!accepted.contains(response.statusCode())) {
             throw new IllegalStateException("registry refused " + url + ": " + response.statusCode() + " " + response.body());

@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * A real Apicurio Registry 3.x server, unpacked from Maven Central's tarball, storing its schemas in an H2 file
- * database under the work directory, so they survive a restart. (Its {@code kafkasql} storage, which keeps them in
+ * database under the work directory, so they survive a restart. Guarded by the local issuer (OpenID Connect): anyone
+ * on loopback may read (serdes, tools), only a token with role {@code sr-admin} (local user {@code provisioning}) may
+ * register or change schemas and rules. (Its {@code kafkasql} storage, which keeps them in
  * the broker, was measured here: 20–25 s more to ready, and it must wait for the broker; the file starts in
  * parallel with the broker in ~5 s.)
  */
@@ -22,7 +24,7 @@ final class SchemaRegistryServer implements AutoCloseable {
         this.managementPort = managementPort;
     }
 
-    static SchemaRegistryServer start(StackRuntime runtime, Path workDir, int port, int managementPort) {
+    static SchemaRegistryServer start(StackRuntime runtime, Path workDir, int port, int managementPort, String issuer) {
         Path database = workDir.resolve("registry-data").resolve("registry").toAbsolutePath();
         List<String> args = List.of("-Xmx256m", "-XX:+UseSerialGC",
                 "-Dapicurio.storage.kind=sql", "-Dapicurio.storage.sql.kind=h2",
@@ -31,6 +33,11 @@ final class SchemaRegistryServer implements AutoCloseable {
                 "-Dquarkus.http.host=" + Ports.LOOPBACK, "-Dquarkus.http.port=" + port,
                 "-Dquarkus.management.host=" + Ports.LOOPBACK, "-Dquarkus.management.port=" + managementPort,
                 "-Dquarkus.http.access-log.enabled=false",
+                // writes need a token of the issuer whose roles claim holds sr-admin; reads stay open (services resolve by content id)
+                "-Dquarkus.oidc.tenant-enabled=true", "-Dquarkus.oidc.auth-server-url=" + issuer,
+                "-Dquarkus.oidc.roles.role-claim-path=roles", "-Dquarkus.oidc.connection-delay=60S",
+                "-Dapicurio.auth.role-based-authorization=true", "-Dapicurio.auth.role-source=token",
+                "-Dapicurio.auth.anonymous-read-access.enabled=true",
                 "-jar", runtime.registryHome().resolve("quarkus-run.jar").toString());
         return new SchemaRegistryServer(ManagedProcess.startJava("registry", workDir, runtime.registryHome(), args), port, managementPort);
     }

@@ -182,7 +182,7 @@ public final class Demo {
         Api intake = new Api(services.get("intake-service").url(), users);
         Api screening = new Api(services.get("screening-service").url(), users);
         Api removal = new Api(services.get("removal-service").url(), users);
-        var registry = new CaseflowSerdes.RegistrySettings(stack.registryUrl(), true);
+        var registry = new CaseflowSerdes.RegistrySettings(stack.registryUrl(), false);
         String runId = Long.toString(options.seed(), 36) + "-" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
         List<Population.Planned> planned = new Population(options.seed(), runId).generate(options.cases(), Instant.now());
         long distinct = planned.stream().filter(p -> !p.retry()).count();

@@ -113,7 +113,9 @@ public abstract class ServiceBasicsContract {
     static final java.util.Map<String, java.util.Set<String>> USERS = java.util.Map.of(
             "field-office", java.util.Set.of("FIELD_OFFICE"), "officer-1", java.util.Set.of("SCREENING_OFFICER"),
             "supervisor", java.util.Set.of("SUPERVISOR", "SCREENING_OFFICER"), "removal-officer", java.util.Set.of("REMOVAL_OFFICER"),
-            "auditor", java.util.Set.of("AUDITOR"));
+            "auditor", java.util.Set.of("AUDITOR"),
+            // the schema registry's administrator: a valid token without a Caseflow role, refused everywhere
+            "provisioning", java.util.Set.of());
 
     /**
      * The service's endpoint × role matrix, written independently of the controllers: {@code "METHOD /path/{var}"} →
@@ -247,6 +249,10 @@ public abstract class ServiceBasicsContract {
         assertThat(docs.body()).contains("\"openapi\"").contains("\"title\":\"Caseflow " + applicationName() + "\"")
                 .contains("problem details").contains("\"Problem\"").contains("application/problem+json").contains("\"403\"")
                 .contains("\"example\""); // request bodies come with an example
+        // Swagger UI logs in at the issuer: the description names its discovery document, and the UI uses PKCE as client swagger-ui
+        assertThat(docs.body()).contains("\"openIdConnectUrl\":\"" + System.getProperty("caseflow.identity.issuer") + "/.well-known/openid-configuration\"");
+        assertThat(api().get("/swagger-ui/swagger-initializer.js", null).body()).contains("\"clientId\":\"swagger-ui\"")
+                .contains("\"usePkceWithAuthorizationCodeGrant\":true");
     }
 
     /** Every success answer of every operation names its view (a schema of the description), never a bare object of any type. */

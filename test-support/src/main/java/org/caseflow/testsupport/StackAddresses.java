@@ -27,8 +27,8 @@ public record StackAddresses(String bootstrapServers, String registryUrl, String
         return config;
     }
 
-    /** Serde settings for this registry (auto-registration on, as in the local default). */
+    /** Serde settings for this registry: auto-registration off, as everywhere (only provisioning registers schemas). */
     public CaseflowSerdes.RegistrySettings registry() {
-        return new CaseflowSerdes.RegistrySettings(registryUrl, true);
+        return new CaseflowSerdes.RegistrySettings(registryUrl, false);
     }
 }

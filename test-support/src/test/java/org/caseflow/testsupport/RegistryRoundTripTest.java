@@ -74,6 +74,39 @@ class RegistryRoundTripTest {
         assertThat(serializer.serialize(Topics.CASE_INTAKE_EVENTS, SampleEvents.caseOpened("case-y"))).isNotEmpty();
     }
 
+    /**
+     * The registry itself refuses writers other than provisioning: a serializer with auto-registration on (a client
+     * configured to register) fails, an anonymous write is 401, a Caseflow user's token 403; provisioning's token may
+     * register; reads stay open.
+     */
+    @Test
+    void onlyProvisioningMayRegisterSchemas(StackAddresses stack) throws Exception {
+        var registering = CaseflowSerdes.<IntakeEventEnvelope>serializer(new CaseflowSerdes.RegistrySettings(stack.registryUrl(), true), false);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> registering.serialize("guard.test.topic", SampleEvents.caseOpened("case-z")))
+                .isInstanceOf(RuntimeException.class);
+        String artifact = "{\"artifactId\": \"guard-test-" + System.nanoTime() + "\", \"artifactType\": \"AVRO\", \"firstVersion\": {\"content\": "
+                + "{\"content\": \"{\\\"type\\\": \\\"string\\\"}\", \"contentType\": \"application/json\"}}}";
+        java.util.function.Function<String, Integer> create = authorization -> {
+            var request = HttpRequest.newBuilder(URI.create(stack.registryUrl() + "/groups/guard-test/artifacts")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(artifact));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            try {
+                return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertThat(create.apply(null)).as("anonymous").isEqualTo(401);
+        assertThat(create.apply(ApiClient.authorization("supervisor"))).as("a Caseflow user").isEqualTo(403);
+        assertThat(create.apply(ApiClient.authorization("auditor"))).as("the auditor").isEqualTo(403);
+        assertThat(create.apply(ApiClient.authorization("provisioning"))).as("provisioning").isEqualTo(200);
+        HttpResponse<String> read = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stack.registryUrl()
+                + "/groups/default/artifacts/" + Topics.CASE_INTAKE_EVENTS + "-value")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(read.statusCode()).as("reads need no token").isEqualTo(200);
+    }
+
     private static ConsumerRecord<String, byte[]> readOne(StackAddresses stack, String key) {
         var config = stack.kafka(org.caseflow.schemas.Principals.AUDITOR, Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {

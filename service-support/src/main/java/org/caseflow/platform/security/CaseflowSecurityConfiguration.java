@@ -49,7 +49,7 @@ public class CaseflowSecurityConfiguration {
         return (request, response, e) -> {
             bearer.commence(request, response, e);
             problem(response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-                    "A valid access token from Caseflow's identity provider is required (Authorization: Bearer …).");
+                    "A valid access token from Caseflow's identity provider is required (Authorization: Bearer <token>).");
         };
     }
 

@@ -128,20 +128,38 @@ public final class CaseflowLauncher {
         short replication;
         @picocli.CommandLine.Option(names = "--command-config", paramLabel = "FILE", description = "the provisioning principal's Kafka client settings")
         java.nio.file.Path commandConfig;
+        @picocli.CommandLine.Option(names = "--registry-issuer", paramLabel = "URL",
+                description = "the OpenID Connect issuer of a guarded registry; the client's secret comes from CASEFLOW_REGISTRY_CLIENT_SECRET")
+        String registryIssuer;
+        @picocli.CommandLine.Option(names = "--registry-client-id", defaultValue = "provisioning", paramLabel = "ID",
+                description = "the client (role sr-admin) that registers schemas at a guarded registry (${DEFAULT-VALUE})")
+        String registryClientId;
 
         @Override
         public Integer call() throws Exception {
-            return provision(bootstrap, registry, replication, commandConfig);
+            java.util.function.Supplier<String> authorization = null;
+            if (registryIssuer != null) {
+                String secret = System.getenv("CASEFLOW_REGISTRY_CLIENT_SECRET");
+                if (secret == null || secret.isBlank()) {
+                    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                            "--registry-issuer needs the client's secret in CASEFLOW_REGISTRY_CLIENT_SECRET");
+                }
+                var tokens = new org.caseflow.schemas.AccessTokens(new org.caseflow.schemas.AccessTokens.Client(registryIssuer, registryClientId, secret),
+                        java.net.http.HttpClient.newHttpClient(), java.time.Clock.systemUTC());
+                authorization = tokens::authorization;
+            }
+            return provision(bootstrap, registry, replication, commandConfig, authorization);
         }
     }
 
-    static int provision(String bootstrap, String registry, short replication, java.nio.file.Path commandConfig) throws Exception {
+    static int provision(String bootstrap, String registry, short replication, java.nio.file.Path commandConfig,
+                         java.util.function.Supplier<String> registryAuthorization) throws Exception {
         // with the provisioning principal's client config (an authenticating cluster), the catalogue's ACLs are created too
         java.util.Map<String, Object> admin = new java.util.HashMap<>(commandConfig == null ? java.util.Map.of() : KafkaCredentials.read(commandConfig));
         admin.put("bootstrap.servers", bootstrap);
         List<String> created = Provisioning.createTopics(admin, replication);
         int acls = commandConfig == null ? 0 : Provisioning.createAcls(admin);
-        int versions = Provisioning.registerSchemas(registry, null);
+        int versions = Provisioning.registerSchemas(registry, registryAuthorization);
         System.out.println("provisioned: " + created.size() + " topics created, " + acls + " ACLs, " + versions + " schema versions registered");
         return 0;
     }

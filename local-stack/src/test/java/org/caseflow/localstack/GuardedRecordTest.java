@@ -53,7 +53,7 @@ class GuardedRecordTest {
     static void start() throws Exception {
         CaseflowSerdes.trustGeneratedClasses();
         stack = LocalStack.start(LocalStack.Settings.forTests(workDir));
-        registry = new CaseflowSerdes.RegistrySettings(stack.registryUrl(), true);
+        registry = new CaseflowSerdes.RegistrySettings(stack.registryUrl(), false);
     }
 
     @AfterAll

@@ -84,7 +84,7 @@ class ComposeFileTest {
         assertThat(realm.path("realm").asText()).isEqualTo("caseflow");
         java.util.Set<String> roles = new java.util.TreeSet<>();
         realm.path("roles").path("realm").forEach(r -> roles.add(r.path("name").asText()));
-        assertThat(roles).containsExactlyInAnyOrder("FIELD_OFFICE", "SCREENING_OFFICER", "SUPERVISOR", "REMOVAL_OFFICER", "AUDITOR");
+        assertThat(roles).containsExactlyInAnyOrder("FIELD_OFFICE", "SCREENING_OFFICER", "SUPERVISOR", "REMOVAL_OFFICER", "AUDITOR", "sr-admin");
         var scope = realm.path("clientScopes").get(0);
         assertThat(scope.path("name").asText()).isEqualTo("caseflow");
         java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> mappers = new java.util.HashMap<>();
@@ -115,6 +115,8 @@ class ComposeFileTest {
         java.util.Optional<Path> tool = ToolsOnPath.find("docker-compose");
         org.junit.jupiter.api.Assumptions.assumeTrue(tool.isPresent(),
                 "SKIPPING the Compose Specification check: no docker-compose (install Debian's 'docker-compose', as .ci/run does)");
+        // no secret has a default: without them the file does not even resolve, with them it is valid
+        assertThat(config(tool.get(), ROOT, Map.of())).as("docker-compose config -q without the secrets").contains("REGISTRY_DB_PASSWORD");
         assertThat(config(tool.get(), ROOT)).as("docker-compose config -q on docker-compose.yml").isEmpty();
         assertThat(Files.readAllLines(ROOT.resolve(".env"))).contains("COMPOSE_PROJECT_NAME=caseflow");
 
@@ -123,10 +125,21 @@ class ComposeFileTest {
         assertThat(config(tool.get(), scratch)).as("a service with an unknown key").contains("restart_policy");
     }
 
+    /** The secrets a deployment must set (made-up values for the check). */
+    private static final Map<String, String> SECRETS = Map.of("REGISTRY_DB_PASSWORD", "x", "KEYCLOAK_DB_PASSWORD", "x", "KEYCLOAK_ADMIN_PASSWORD", "x",
+            "CASEFLOW_FIELD_OFFICE_CLIENT_SECRET", "x", "CASEFLOW_PROVISIONING_CLIENT_SECRET", "x", "GRAFANA_ADMIN_PASSWORD", "x");
+
     /** What {@code docker-compose config -q} says about {@code dir}/docker-compose.yml: empty when valid. */
     private static String config(Path tool, Path dir) throws Exception {
-        Process process = new ProcessBuilder(tool.toString(), "--project-directory", dir.toString(), "-f", dir.resolve("docker-compose.yml").toString(),
-                "config", "-q").redirectErrorStream(true).start();
+        return config(tool, dir, SECRETS);
+    }
+
+    private static String config(Path tool, Path dir, Map<String, String> secrets) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(tool.toString(), "--project-directory", dir.toString(), "-f", dir.resolve("docker-compose.yml").toString(),
+                "config", "-q").redirectErrorStream(true);
+        SECRETS.keySet().forEach(builder.environment()::remove);
+        builder.environment().putAll(secrets);
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         return process.waitFor() == 0 ? "" : output;
     }

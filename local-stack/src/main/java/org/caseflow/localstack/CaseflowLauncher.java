@@ -261,7 +261,7 @@ public final class CaseflowLauncher {
             System.out.printf("  %-18s %s  (health %s/actuator/health, API docs %s/swagger-ui.html)%n", s.name(), s.url(), s.url(), s.url());
         }
         System.out.println("logs: " + stack.logsDir().toAbsolutePath() + "    press Ctrl-C to stop everything");
-        System.out.println("a service that stops is started again; ./caseflow restart NAME restarts one (kafka or a service)");
+        System.out.println("a service, the broker or the issuer that stops is started again; ./caseflow restart NAME restarts one (kafka, identity or a service)");
     }
 
 }

@@ -47,7 +47,7 @@ public final class LocalStack implements AutoCloseable {
     private final int controllerPort;
     private volatile KafkaBroker broker;
     private final SchemaRegistryServer registry;
-    private final IdentityProvider identity;
+    private volatile IdentityProvider identity;
     private final Thread shutdownHook;
     private volatile boolean closed;
 
@@ -225,6 +225,20 @@ public final class LocalStack implements AutoCloseable {
         broker.close();
         broker = KafkaBroker.start(runtime, workDir, kafkaPort, controllerPort, settings.brokerLogLevel(), credentials);
         broker.awaitReady(settings.startTimeout());
+    }
+
+    /**
+     * Stops the identity provider (if it still runs) and starts it again on the same port, users and signing key, so
+     * tokens issued before stay valid; returns when it answers.
+     */
+    public synchronized void restartIdentity() throws Exception {
+        if (closed) {
+            return;
+        }
+        int port = java.net.URI.create(identity.issuer()).getPort();
+        identity.close();
+        identity = IdentityProvider.start(settings.workDir().toAbsolutePath().normalize(), port);
+        identity.awaitReady(settings.startTimeout());
     }
 
     /**

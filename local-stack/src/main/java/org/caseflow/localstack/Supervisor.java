@@ -64,8 +64,8 @@ public final class Supervisor {
                 restartBroker();
             }
             if (!stack.identityAlive() && !stopping.get()) {
-                out.println("caseflow: the identity provider stopped; see " + stack.logsDir().resolve("identity.log") + "; stopping everything");
-                return 1;
+                out.println("caseflow: the identity provider stopped; starting it again with the same users and key (" + stack.logsDir().resolve("identity.log") + ")");
+                restartIdentity();
             }
             if (!stack.registryAlive() && !stopping.get()) {
                 out.println("caseflow: the schema registry stopped; see " + stack.logsDir().resolve("registry.log") + "; stopping everything");
@@ -101,6 +101,9 @@ public final class Supervisor {
                 if (name.equals("kafka")) {
                     out.println("caseflow: restarting the Kafka broker on request");
                     restartBroker();
+                } else if (name.equals("identity")) {
+                    out.println("caseflow: restarting the identity provider on request");
+                    restartIdentity();
                 } else if (specs.containsKey(name) && !restarting.contains(name)) {
                     out.println("caseflow: restarting " + name + " on request");
                     restartAt.remove(name);
@@ -115,7 +118,7 @@ public final class Supervisor {
                 } else if (specs.containsKey(name)) {
                     out.println("caseflow: " + name + " is already being started again");
                 } else {
-                    out.println("caseflow: no process named " + name + " to restart (known: kafka, " + String.join(", ", specs.keySet()) + ")");
+                    out.println("caseflow: no process named " + name + " to restart (known: kafka, identity, " + String.join(", ", specs.keySet()) + ")");
                 }
             }
         } catch (IOException e) {
@@ -130,6 +133,16 @@ public final class Supervisor {
             out.printf("caseflow: the Kafka broker is back in %.1f s%n", (System.nanoTime() - started) / 1e9);
         } catch (Exception e) {
             out.println("caseflow: the Kafka broker did not come back: " + CaseflowLauncher.describe(e));
+        }
+    }
+
+    private void restartIdentity() {
+        long started = System.nanoTime();
+        try {
+            stack.restartIdentity();
+            out.printf("caseflow: the identity provider is back in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        } catch (Exception e) {
+            out.println("caseflow: the identity provider did not come back: " + CaseflowLauncher.describe(e));
         }
     }
 

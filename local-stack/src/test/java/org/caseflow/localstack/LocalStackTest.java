@@ -28,6 +28,7 @@ class LocalStackTest {
     void startsProvisionsAndStopsCleanly() throws Exception {
         long brokerPid;
         long registryPid;
+        long identityPid;
         String bootstrap;
         try (LocalStack stack = LocalStack.start(LocalStack.Settings.forTests(workDir))) {
             bootstrap = stack.bootstrapServers();
@@ -55,11 +56,44 @@ class LocalStackTest {
                 assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
                         KafkaCredentials.directory(workDir).resolve("auditor.properties")))).isEqualTo("rw-------");
             }
+
+            // the issuer: each local user's secret is the user's alone; a restart keeps the key (tokens stay valid) and
+            // gives a new secret to a user whose file was deleted (rotation), refusing the old one
+            Path officer = stack.userCredentials("officer-1");
+            if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(officer))).isEqualTo("rw-------");
+            }
+            var oldClient = org.caseflow.schemas.AccessTokens.Client.read(officer);
+            String jwksBefore = get(stack.issuer() + "/oauth2/jwks");
+            assertThat(token(oldClient)).isEqualTo(200);
+            identityPid = Long.parseLong(Files.readString(workDir.resolve("identity.pid")).trim());
+            Files.delete(officer);
+            stack.restartIdentity();
+            assertThat(get(stack.issuer() + "/oauth2/jwks")).as("the same signing key after a restart").isEqualTo(jwksBefore);
+            var newClient = org.caseflow.schemas.AccessTokens.Client.read(officer);
+            assertThat(newClient.clientSecret()).isNotEqualTo(oldClient.clientSecret());
+            assertThat(token(oldClient)).as("the rotated secret").isEqualTo(401);
+            assertThat(token(newClient)).isEqualTo(200);
+            assertThat(ProcessHandle.of(identityPid).map(ProcessHandle::isAlive).orElse(false)).as("the old issuer process").isFalse();
+            identityPid = Long.parseLong(Files.readString(workDir.resolve("identity.pid")).trim());
         }
         assertThat(ProcessHandle.of(brokerPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         assertThat(ProcessHandle.of(registryPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(identityPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         assertThat(Ports.isListening(Integer.parseInt(bootstrap.substring(bootstrap.indexOf(':') + 1)))).isFalse();
         assertThat(workDir.resolve("kafka.pid")).doesNotExist();
+    }
+
+    private static String get(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** The status of a client-credentials token request. */
+    private static int token(org.caseflow.schemas.AccessTokens.Client client) throws Exception {
+        String basic = java.util.Base64.getEncoder().encodeToString((client.clientId() + ":" + client.clientSecret()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(client.issuer() + "/oauth2/token")).header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Test

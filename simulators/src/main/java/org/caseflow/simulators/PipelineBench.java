@@ -54,7 +54,8 @@ import org.caseflow.schemas.intake.SubmissionEnvelope;
 final class PipelineBench {
 
     /** Every figure of one run; rates are records per second. */
-    record Figures(int relayRecords, int submissions, double rawProduce, double rawConsume, double relayOneHop, double relayThreeHops, double intake, long intakeRssMb) {
+    record Figures(int relayRecords, int submissions, double rawProduce, double rawConsume, double relayOneHop, double relayThreeHops, double intake, long intakeRssMb,
+                   Worklist worklist) {
 
         double intakeVsRelay() {
             return intake / relayOneHop;
@@ -82,9 +83,12 @@ final class PipelineBench {
             if (records < 1 || relayRecords < 1) {
                 throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--records and --relay-records must be positive");
             }
-            Path intake = services.stream().map(s -> s.split("[=:]")).filter(s -> s[0].equals("intake-service")).map(s -> Path.of(s[1]))
-                    .findFirst().orElseThrow(() -> new IllegalArgumentException("no --service intake-service=JAR:PORT given"));
-            return run(records, relayRecords, workDir, intake, System.out);
+            return run(records, relayRecords, workDir, jar("intake-service"), jar("screening-service"), System.out);
+        }
+
+        private Path jar(String service) {
+            return services.stream().map(s -> s.split("[=:]")).filter(s -> s[0].equals(service)).map(s -> Path.of(s[1]))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("no --service " + service + "=JAR:PORT given"));
         }
     }
 
@@ -93,7 +97,7 @@ final class PipelineBench {
     private PipelineBench() {
     }
 
-    static int run(int records, int relayRecords, Path workDir, Path intakeJar, PrintStream out) throws Exception {
+    static int run(int records, int relayRecords, Path workDir, Path intakeJar, Path screeningJar, PrintStream out) throws Exception {
         out.printf("caseflow bench pipeline: %,d relayed records, %,d submissions, fresh cluster in %s%n", relayRecords, records, workDir);
         var settings = LocalStack.Settings.anyPorts(workDir, true);
         try (LocalStack stack = LocalStack.start(settings)) {
@@ -107,7 +111,13 @@ final class PipelineBench {
                 intake = intake(stack, service, records, workDir, out);
                 rss = rssMb(service.process().pid());
             }
-            Figures f = new Figures(relayRecords, records, relay.produce(), relay.consume(), relay.oneHop(), relay.threeHops(), intake, rss);
+            Worklist worklist;
+            out.println("screening: starting the service; it queues every case intake opened");
+            try (ServiceProcess service = ServiceProcess.start("screening-service", screeningJar, Ports.pick(0), stack, List.of())) {
+                service.awaitHealthy(Duration.ofSeconds(120));
+                worklist = worklist(stack, service, records, out);
+            }
+            Figures f = new Figures(relayRecords, records, relay.produce(), relay.consume(), relay.oneHop(), relay.threeHops(), intake, rss, worklist);
             report(f, out);
             return 0;
         }
@@ -314,6 +324,70 @@ final class PipelineBench {
         return rate;
     }
 
+    /** The worklist once screening holds {@code cases} cases: how fast it took them in, then 500 calls as an officer (bearer token). */
+    record Worklist(int cases, double queuedPerSec, double p50Ms, double p99Ms, long rssMb) {
+    }
+
+    static Worklist worklist(LocalStack stack, ServiceProcess service, int cases, PrintStream out) throws Exception {
+        var api = new Api(service.url(), new org.caseflow.schemas.AccessTokens.Directory(org.caseflow.localstack.LocalUsers.directory(stack.workDir())));
+        String path = "/api/worklist?status=AWAITING_SCREENING&size=50";
+        long started = System.nanoTime();
+        long deadline = started + Duration.ofMinutes(20).toNanos();
+        long screened = 0;
+        long nextProgress = System.nanoTime();
+        long stableSince = System.nanoTime();
+        // screening has taken in every case once its backlog gauge (cases per status: most wait for an officer, protection
+        // cases were referred at once) stops growing for 5 s; it counts cases, which can be fewer than CaseOpened events
+        // (intake amends the case of a person it already knows)
+        while (System.nanoTime() < deadline) {
+            long now = backlog(service);
+            if (now != screened) {
+                screened = now;
+                stableSince = System.nanoTime();
+            } else if (screened > 0 && System.nanoTime() - stableSince > 5_000_000_000L) {
+                break;
+            }
+            if (System.nanoTime() >= nextProgress) {
+                out.printf("screening: %,d cases in screening (of %,d opened)%n", screened, cases);
+                nextProgress += 2_000_000_000L;
+            }
+            Thread.sleep(200);
+        }
+        if (screened == 0) {
+            throw new IllegalStateException("screening took in no case");
+        }
+        double queued = screened / ((stableSince - started) / 1e9);
+        long waiting = api.get(path, "officer-1").body().path("total").asLong();
+        long[] nanos = new long[520];
+        for (int i = 0; i < nanos.length; i++) {
+            long t = System.nanoTime();
+            var answer = api.get(path, "officer-1");
+            nanos[i] = System.nanoTime() - t;
+            if (answer.status() != 200 || answer.body().path("items").size() != 50) {
+                throw new IllegalStateException("the worklist answered " + answer.status());
+            }
+        }
+        // the first 20 warm the connection and the token
+        long[] measured = java.util.Arrays.copyOfRange(nanos, 20, nanos.length);
+        java.util.Arrays.sort(measured);
+        double p50 = measured[measured.length / 2] / 1e6;
+        double p99 = measured[(int) Math.ceil(measured.length * 0.99) - 1] / 1e6;
+        out.printf("screening: worklist of %,d waiting cases (%,d in screening) p50 %.1f ms, p99 %.1f ms (500 calls)%n", waiting, screened, p50, p99);
+        return new Worklist((int) waiting, queued, p50, p99, rssMb(service.process().pid()));
+    }
+
+    /** The sum of screening's backlog gauge over every status, from its Prometheus endpoint. */
+    private static long backlog(ServiceProcess service) {
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(service.url() + "/actuator/prometheus")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return (long) response.body().lines().filter(l -> l.startsWith("caseflow_screening_backlog{"))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
     /** Counts this run's CaseOpened and rejections (read committed, as the auditor). */
     @SuppressWarnings("unchecked")
     private static void watch(LocalStack stack, CaseflowSerdes.RegistrySettings registry, String run, AtomicLong opened, AtomicLong rejected,
@@ -349,9 +423,15 @@ final class PipelineBench {
         out.printf("%-44s %,14.0f%n", "caseflow intake (" + String.format("%,d", f.submissions()) + " signed submissions -> cases)", f.intake());
         out.printf("%-44s %14.3f   (target >= 0.6)%n", "intake / bare 1-hop relay", f.intakeVsRelay());
         out.printf("%-44s %11d MB   (target < 400)%n", "intake RSS after the run", f.intakeRssMb());
+        Worklist w = f.worklist();
+        out.printf("%-44s %,14.0f%n", "screening takes cases in (case -> worklist)", w.queuedPerSec());
+        out.printf("%-44s %11.1f ms   (p50 %.1f ms; target p99 < 50 ms at 100k)%n", "worklist p99, " + String.format("%,d", w.cases()) + " waiting",
+                w.p99Ms(), w.p50Ms());
+        out.printf("%-44s %11d MB   (target < 400)%n", "screening RSS after the run", w.rssMb());
         out.printf("{\"relayRecords\":%d,\"submissions\":%d,\"rawProducePerSec\":%.0f,\"rawConsumePerSec\":%.0f,\"relayOneHopPerSec\":%.0f,\"relayThreeHopsPerSec\":%.0f,"
-                        + "\"intakePerSec\":%.0f,\"intakeVsRelayOneHop\":%.3f,\"intakeRssMb\":%d}%n", f.relayRecords(), f.submissions(), f.rawProduce(), f.rawConsume(),
-                f.relayOneHop(), f.relayThreeHops(), f.intake(), f.intakeVsRelay(), f.intakeRssMb());
+                        + "\"intakePerSec\":%.0f,\"intakeVsRelayOneHop\":%.3f,\"intakeRssMb\":%d,\"worklistCases\":%d,\"screeningQueuedPerSec\":%.0f,"
+                        + "\"worklistP50Ms\":%.1f,\"worklistP99Ms\":%.1f,\"screeningRssMb\":%d}%n", f.relayRecords(), f.submissions(), f.rawProduce(), f.rawConsume(),
+                f.relayOneHop(), f.relayThreeHops(), f.intake(), f.intakeVsRelay(), f.intakeRssMb(), w.cases(), w.queuedPerSec(), w.p50Ms(), w.p99Ms(), w.rssMb());
     }
 
     /** Resident memory of a process, from /proc (0 where there is none). */

@@ -55,14 +55,14 @@ class WorklistController {
             throw new org.caseflow.platform.web.CaseflowProblem(org.springframework.http.HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
                     "size must be between 1 and " + MAX_PAGE + ".", java.util.Map.of());
         }
-        List<Item> items = new ArrayList<>(local(status, officer, station).stream()
-                .filter(i -> openedFrom == null || (i.openedAt() != null && !i.openedAt().isBefore(openedFrom)))
-                .filter(i -> openedTo == null || (i.openedAt() != null && i.openedAt().isBefore(openedTo))).toList());
-        long total = items.size();
+        // the requested page lies within the first (page + 1) × size items of the merged order, so that is all this
+        // instance keeps and what each other instance sends (with its own total); asking each for a fixed number would
+        // lose items beyond it
+        long wanted = Math.min((long) (page + 1) * size, Integer.MAX_VALUE);
+        Local mine = local(status, officer, station, openedFrom, openedTo, wanted);
+        List<Item> items = new ArrayList<>(mine.first());
+        long total = mine.total();
         if (!forwarded) {
-            // the requested page lies within the first (page + 1) × size items of the merged order, so that is what each
-            // other instance sends (with its own total); asking each for a fixed number would lose items beyond it
-            long wanted = Math.min((long) (page + 1) * size, Integer.MAX_VALUE);
             for (HostInfo peer : router.otherInstances()) {
                 String query = "/api/worklist?page=0&size=" + wanted + (status == null ? "" : "&status=" + status)
                         + (officer == null ? "" : "&officer=" + officer) + (station == null ? "" : "&station=" + station)
@@ -90,18 +90,58 @@ class WorklistController {
     /** The most items one call answers. */
     static final int MAX_PAGE = 500;
 
-    /** This instance's part of the worklist, from the index (a prefix scan for one status), not from every stored case. */
-    private List<Item> local(Status status, String officer, String station) {
+    /** This instance's first matching items (at least {@code limit} of them in worklist order, when there are) and how many match. */
+    private record Local(List<Item> first, long total) {
+    }
+
+    /**
+     * This instance's part of the worklist, from the index, not from every stored case. One status is a prefix scan that
+     * is already oldest first, so only the first {@code limit} matches become items; without other filters the scan stops
+     * there and the total is the topology's count of cases in that status (the status-count store, summed over this
+     * instance's tasks): a call costs the page, not the backlog (figures in docs/operations.md, "Worklist at 100k").
+     * With filters every entry of the status is matched and counted; all statuses are collected and
+     * sorted by the caller.
+     */
+    private Local local(Status status, String officer, String station, java.time.Instant openedFrom, java.time.Instant openedTo, long limit) {
         List<Item> items = new ArrayList<>();
+        long total = 0;
+        long kept = 0;
+        boolean ordered = status != null;
+        boolean filtered = officer != null || station != null || openedFrom != null || openedTo != null;
         var index = router.<String>localStore(ScreeningTopology.WORKLIST_STORE);
-        try (var entries = status == null ? index.all() : index.prefixScan(WorklistIndex.prefix(status), new StringSerializer())) {
-            entries.forEachRemaining(kv -> {
-                var e = WorklistIndex.entry(kv.key, kv.value);
-                if ((officer == null || officer.equals(e.assignedOfficer())) && (station == null || station.equals(e.stationCode()))) {
-                    items.add(new Item(e.caseId(), e.status().name(), e.stationCode(), e.assignedOfficer(), e.openedAt()));
+        try (var entries = ordered ? index.prefixScan(WorklistIndex.prefix(status), new StringSerializer()) : index.all()) {
+            while (entries.hasNext()) {
+                var kv = entries.next();
+                if (ordered && kept >= limit && !filtered) {
+                    return new Local(items, statusCount(status));
                 }
-            });
+                var e = WorklistIndex.entry(kv.key, kv.value);
+                if ((officer == null || officer.equals(e.assignedOfficer())) && (station == null || station.equals(e.stationCode()))
+                        && (openedFrom == null || (e.openedAt() != null && !e.openedAt().isBefore(openedFrom)))
+                        && (openedTo == null || (e.openedAt() != null && e.openedAt().isBefore(openedTo)))) {
+                    total++;
+                    // a case not yet opened (no intake record) sorts first in the index but last in the worklist: always kept
+                    if (!ordered || kept < limit || e.openedAt() == null) {
+                        items.add(new Item(e.caseId(), e.status().name(), e.stationCode(), e.assignedOfficer(), e.openedAt()));
+                        kept += e.openedAt() == null ? 0 : 1;
+                    }
+                }
+            }
         }
-        return items;
+        return new Local(items, total);
+    }
+
+    /** Cases in {@code status} on this instance: one counter per task, so the composite store's entries are summed. */
+    private long statusCount(Status status) {
+        long count = 0;
+        try (var counts = router.<Long>localStore(ScreeningTopology.STATUS_COUNTS_STORE).all()) {
+            while (counts.hasNext()) {
+                var kv = counts.next();
+                if (kv.key.equals(status.name()) && kv.value != null) {
+                    count += kv.value;
+                }
+            }
+        }
+        return count;
     }
 }

@@ -144,9 +144,8 @@ public final class CaseflowLauncher {
                     throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                             "--registry-issuer needs the client's secret in CASEFLOW_REGISTRY_CLIENT_SECRET");
                 }
-                var tokens = new org.caseflow.schemas.AccessTokens(new org.caseflow.schemas.AccessTokens.Client(registryIssuer, registryClientId, secret),
-                        java.net.http.HttpClient.newHttpClient(), java.time.Clock.systemUTC());
-                authorization = tokens::authorization;
+                authorization = org.caseflow.schemas.AccessTokens.of(new org.caseflow.schemas.AccessTokens.Client(registryIssuer, registryClientId, secret))
+                        ::authorization;
             }
             return provision(bootstrap, registry, replication, commandConfig, authorization);
         }

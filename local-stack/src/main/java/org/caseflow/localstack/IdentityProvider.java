@@ -65,6 +65,10 @@ final class IdentityProvider implements AutoCloseable {
         return issuer(port);
     }
 
+    int port() {
+        return port;
+    }
+
     void awaitReady(Duration timeout) throws InterruptedException {
         String discovery = issuer() + "/.well-known/openid-configuration";
         process.awaitReady("the identity provider", timeout, () -> Http.isOk(discovery));

@@ -105,7 +105,7 @@ public final class LocalStack implements AutoCloseable {
             KafkaBroker startedBroker = broker;
             IdentityProvider startedIdentity = identity;
             // Broker, registry and issuer come up in parallel; each wait fails fast if its process dies.
-            Parallel.all(java.util.List.of(() -> startedIdentity.awaitReady(settings.startTimeout()), () -> {
+            Parallel.all(java.util.List.of(() -> {
                 startedBroker.awaitReady(settings.startTimeout());
                 Provisioning.createTopics(stack.kafkaClient(org.caseflow.schemas.Principals.PROVISIONING), (short) 1);
                 Provisioning.createAcls(stack.kafkaClient(org.caseflow.schemas.Principals.PROVISIONING));
@@ -113,8 +113,7 @@ public final class LocalStack implements AutoCloseable {
                 registry.awaitReady(settings.startTimeout());
                 // as the registry's only administrator; the issuer must be up to give the token
                 startedIdentity.awaitReady(settings.startTimeout());
-                var provisioning = org.caseflow.schemas.AccessTokens.of(LocalUsers.file(workDir, LocalUsers.PROVISIONING));
-                Provisioning.registerSchemas(stack.registryUrl(), provisioning::authorization);
+                Provisioning.registerSchemas(stack.registryUrl(), LocalUsers.tokens(workDir).of(LocalUsers.PROVISIONING)::authorization);
             }));
             return stack;
         } catch (Exception | Error e) {
@@ -235,9 +234,8 @@ public final class LocalStack implements AutoCloseable {
         if (closed) {
             return;
         }
-        int port = java.net.URI.create(identity.issuer()).getPort();
         identity.close();
-        identity = IdentityProvider.start(settings.workDir().toAbsolutePath().normalize(), port);
+        identity = IdentityProvider.start(workDir, identity.port());
         identity.awaitReady(settings.startTimeout());
     }
 

@@ -9,7 +9,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+
+import org.caseflow.schemas.AccessTokens;
 
 /**
  * The HTTP users of the local default and their roles. Each gets a secret at the first start of a cluster, kept with
@@ -47,6 +48,11 @@ public final class LocalUsers {
         return KafkaCredentials.directory(workDir).resolve("http");
     }
 
+    /** Access tokens of every local user of the cluster in {@code workDir}, each fetched on first use. */
+    public static AccessTokens.Directory tokens(Path workDir) {
+        return new AccessTokens.Directory(directory(workDir));
+    }
+
     /** The credentials file of {@code user}. */
     public static Path file(Path workDir, String user) {
         if (!ROLES.containsKey(user)) {
@@ -65,11 +71,7 @@ public final class LocalUsers {
             Path file = file(workDir, user.getKey());
             String secret = null;
             if (Files.exists(file)) {
-                Properties existing = new Properties();
-                try (var in = Files.newBufferedReader(file)) {
-                    existing.load(in);
-                }
-                secret = existing.getProperty("client-secret");
+                secret = (String) KafkaCredentials.read(file).get("client-secret");
             }
             if (secret == null || secret.length() < 16) {
                 byte[] bytes = new byte[24];

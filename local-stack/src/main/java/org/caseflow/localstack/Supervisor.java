@@ -61,11 +61,11 @@ public final class Supervisor {
             handleRequests();
             if (!stack.brokerAlive() && !stopping.get()) {
                 out.println("caseflow: the Kafka broker stopped; starting it again on the same data (" + stack.logsDir().resolve("kafka.log") + ")");
-                restartBroker();
+                restartStackProcess("the Kafka broker", stack::restartBroker);
             }
             if (!stack.identityAlive() && !stopping.get()) {
                 out.println("caseflow: the identity provider stopped; starting it again with the same users and key (" + stack.logsDir().resolve("identity.log") + ")");
-                restartIdentity();
+                restartStackProcess("the identity provider", stack::restartIdentity);
             }
             if (!stack.registryAlive() && !stopping.get()) {
                 out.println("caseflow: the schema registry stopped; see " + stack.logsDir().resolve("registry.log") + "; stopping everything");
@@ -100,10 +100,10 @@ public final class Supervisor {
                 Files.deleteIfExists(request);
                 if (name.equals("kafka")) {
                     out.println("caseflow: restarting the Kafka broker on request");
-                    restartBroker();
+                    restartStackProcess("the Kafka broker", stack::restartBroker);
                 } else if (name.equals("identity")) {
                     out.println("caseflow: restarting the identity provider on request");
-                    restartIdentity();
+                    restartStackProcess("the identity provider", stack::restartIdentity);
                 } else if (specs.containsKey(name) && !restarting.contains(name)) {
                     out.println("caseflow: restarting " + name + " on request");
                     restartAt.remove(name);
@@ -126,23 +126,14 @@ public final class Supervisor {
         }
     }
 
-    private void restartBroker() {
+    /** One of the stack's own processes (the broker, the issuer), started again in place; says when it is back. */
+    private void restartStackProcess(String what, Parallel.Wait restart) {
         long started = System.nanoTime();
         try {
-            stack.restartBroker();
-            out.printf("caseflow: the Kafka broker is back in %.1f s%n", (System.nanoTime() - started) / 1e9);
+            restart.run();
+            out.printf("caseflow: %s is back in %.1f s%n", what, (System.nanoTime() - started) / 1e9);
         } catch (Exception e) {
-            out.println("caseflow: the Kafka broker did not come back: " + CaseflowLauncher.describe(e));
-        }
-    }
-
-    private void restartIdentity() {
-        long started = System.nanoTime();
-        try {
-            stack.restartIdentity();
-            out.printf("caseflow: the identity provider is back in %.1f s%n", (System.nanoTime() - started) / 1e9);
-        } catch (Exception e) {
-            out.println("caseflow: the identity provider did not come back: " + CaseflowLauncher.describe(e));
+            out.println("caseflow: " + what + " did not come back: " + CaseflowLauncher.describe(e));
         }
     }
 

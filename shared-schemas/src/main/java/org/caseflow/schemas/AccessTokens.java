@@ -99,7 +99,11 @@ public final class AccessTokens {
     }
 
     public static AccessTokens of(Path credentialsFile) {
-        return new AccessTokens(Client.read(credentialsFile), HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Clock.systemUTC());
+        return of(Client.read(credentialsFile));
+    }
+
+    public static AccessTokens of(Client client) {
+        return new AccessTokens(client, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Clock.systemUTC());
     }
 
     public String clientId() {

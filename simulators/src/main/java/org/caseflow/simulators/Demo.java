@@ -178,7 +178,7 @@ public final class Demo {
     private static int drive(Options options, LocalStack stack, Map<String, ServiceProcess> services, java.io.PrintStream out, long started,
                              FaultRuns faults, Step beforeDeparture) throws Exception {
         Instant runStartedAt = Instant.now();
-        var users = new org.caseflow.schemas.AccessTokens.Directory(org.caseflow.localstack.LocalUsers.directory(stack.workDir()));
+        var users = org.caseflow.localstack.LocalUsers.tokens(stack.workDir());
         Api intake = new Api(services.get("intake-service").url(), users);
         Api screening = new Api(services.get("screening-service").url(), users);
         Api removal = new Api(services.get("removal-service").url(), users);

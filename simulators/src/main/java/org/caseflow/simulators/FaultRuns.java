@@ -175,7 +175,7 @@ final class FaultRuns implements Runnable {
     /** Reads every case (or, for intake, every submission) of the run from the first instance until all are answered; how many. */
     private int awaitReads(String name, long deadline) throws InterruptedException {
         ServiceProcess first = running.get(name);
-        Api api = new Api(first.url(), new org.caseflow.schemas.AccessTokens.Directory(org.caseflow.localstack.LocalUsers.directory(stack.workDir())));
+        Api api = new Api(first.url(), org.caseflow.localstack.LocalUsers.tokens(stack.workDir()));
         PipelineObserver watched = observer;
         List<String> paths = watched == null ? List.of() : name.startsWith("intake")
                 ? watched.submissionIds().stream().map(id -> "/api/submissions/" + id).toList()

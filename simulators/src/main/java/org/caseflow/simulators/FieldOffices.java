@@ -42,7 +42,7 @@ final class FieldOffices implements AutoCloseable {
     private final org.caseflow.schemas.AccessTokens.Directory users;
 
     FieldOffices(Path workDir, List<String> stations, String intakeUrl) throws Exception {
-        this.users = new org.caseflow.schemas.AccessTokens.Directory(org.caseflow.localstack.LocalUsers.directory(workDir));
+        this.users = org.caseflow.localstack.LocalUsers.tokens(workDir);
         for (String station : stations) {
             Path dir = workDir.resolve("field").resolve(station);
             if (!Files.exists(dir.resolve("station.properties"))) {

@@ -270,7 +270,7 @@ final class PipelineBench {
     /** Intake at full speed: {@code records} signed submissions written as fast as a field office can, until each is a case. */
     static double intake(LocalStack stack, ServiceProcess service, int records, Path workDir, PrintStream out) throws Exception {
         StationIdentity station = StationIdentity.create(workDir.resolve("bench-station-" + UUID.randomUUID()), "LAJAS_BLANCAS");
-        var users = new org.caseflow.schemas.AccessTokens.Directory(org.caseflow.localstack.LocalUsers.directory(stack.workDir()));
+        var users = org.caseflow.localstack.LocalUsers.tokens(stack.workDir());
         int status = FieldCli.register(service.url(), users.of("supervisor"), station);
         if (status != 200) {
             throw new IllegalStateException("intake refused the bench station's key: HTTP " + status);
@@ -329,7 +329,7 @@ final class PipelineBench {
     }
 
     static Worklist worklist(LocalStack stack, ServiceProcess service, int cases, PrintStream out) throws Exception {
-        var api = new Api(service.url(), new org.caseflow.schemas.AccessTokens.Directory(org.caseflow.localstack.LocalUsers.directory(stack.workDir())));
+        var api = new Api(service.url(), org.caseflow.localstack.LocalUsers.tokens(stack.workDir()));
         String path = "/api/worklist?status=AWAITING_SCREENING&size=50";
         long started = System.nanoTime();
         long deadline = started + Duration.ofMinutes(20).toNanos();

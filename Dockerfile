@@ -7,4 +7,6 @@ COPY ${JAR} /app/app.jar
 RUN mkdir -p /state && chown 1000:1000 /state
 VOLUME /state
 USER 1000
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
+# as under ./caseflow up (docs/operations.md, "Memory"): few malloc arenas, no megabyte-sized per-thread NIO buffer caches
+ENV MALLOC_ARENA_MAX=2
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-Djdk.nio.maxCachedBufferSize=262144", "-jar", "/app/app.jar"]

@@ -64,7 +64,8 @@ public final class AotCache {
             // one preparation at a time per jar, also across processes (two instances, a test and the launcher)
             try (FileChannel lock = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  var held = lock.lock()) {
-                String key = Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() + " " + Runtime.version();
+                String key = Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() + " " + Runtime.version()
+                        + " " + String.join(" ", training.jvmOptions());
                 Path extracted = dir.resolve("app").resolve(jar.getFileName());
                 Path cache = dir.resolve("app.aot");
                 Path keyFile = dir.resolve("source");

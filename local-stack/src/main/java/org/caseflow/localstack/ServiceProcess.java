@@ -21,8 +21,12 @@ public final class ServiceProcess implements AutoCloseable {
     /**
      * Every service JVM's options, the AOT cache's training run included. C1 only: measured here, full JIT (C2) made
      * './caseflow up' 56-64 s instead of 43 s (three services compiling on 2 cores), and 42 s instead of 30 s with the AOT cache.
+     * Heap: intake's live set after 90k cases was ~40 MB, so 160 MB leaves room, and a small initial heap grows only as
+     * needed. The JDK caches a direct buffer per thread as large as the largest socket read (Kafka fetches of megabytes):
+     * capped, it took ~24 MB less. Measured with {@code ./caseflow bench pipeline} (docs/operations.md).
      */
-    static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx160m", "-Djdk.nio.maxCachedBufferSize=262144", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
 
     public static ServiceProcess start(String name, Path jar, int port, LocalStack stack, List<String> extraArgs) {
         return start(name, name, jar, port, stack, extraArgs);

@@ -48,14 +48,15 @@ import org.caseflow.schemas.intake.SubmissionEnvelope;
  * {@code ./caseflow bench pipeline}: Caseflow's intake beside the least any exactly-once hop can cost, in one run on
  * one fresh local broker — the raw produce and consume rate (plain kafka-clients, acks=all, idempotent), a bare
  * transactional relay (consume → produce with EOS v2, one hop and three chained hops, same partitions and record size
- * as intake's topics), then intake at full speed (signed submissions → CaseOpened), and the RSS of intake's process.
+ * as intake's topics), then intake at full speed (signed submissions → CaseOpened), and the RSS of intake's process;
+ * screening's intake of those cases and its worklist; then p50/p99 per automated hop at half intake's full speed.
  * Prints a table and one line of JSON with the ratio intake ÷ one-hop relay.
  */
 final class PipelineBench {
 
     /** Every figure of one run; rates are records per second. */
     record Figures(int relayRecords, int submissions, double rawProduce, double rawConsume, double relayOneHop, double relayThreeHops, double intake, long intakeRssMb,
-                   Worklist worklist) {
+                   Worklist worklist, Hops hops) {
 
         double intakeVsRelay() {
             return intake / relayOneHop;
@@ -106,18 +107,21 @@ final class PipelineBench {
             out.println("intake: starting the service");
             double intake;
             long rss;
+            Worklist worklist;
+            Hops hops;
             try (ServiceProcess service = ServiceProcess.start("intake-service", intakeJar, Ports.pick(0), stack, List.of())) {
                 service.awaitHealthy(Duration.ofSeconds(120));
-                intake = intake(stack, service, records, workDir, out);
+                StationIdentity station = station(stack, service, workDir);
+                intake = intake(stack, station, records, out);
                 rss = rssMb(service.process().pid());
+                out.println("screening: starting the service; it queues every case intake opened");
+                try (ServiceProcess screening = ServiceProcess.start("screening-service", screeningJar, Ports.pick(0), stack, List.of())) {
+                    screening.awaitHealthy(Duration.ofSeconds(120));
+                    worklist = worklist(stack, screening, records, out);
+                    hops = hops(stack, station, intake / 2, out);
+                }
             }
-            Worklist worklist;
-            out.println("screening: starting the service; it queues every case intake opened");
-            try (ServiceProcess service = ServiceProcess.start("screening-service", screeningJar, Ports.pick(0), stack, List.of())) {
-                service.awaitHealthy(Duration.ofSeconds(120));
-                worklist = worklist(stack, service, records, out);
-            }
-            Figures f = new Figures(relayRecords, records, relay.produce(), relay.consume(), relay.oneHop(), relay.threeHops(), intake, rss, worklist);
+            Figures f = new Figures(relayRecords, records, relay.produce(), relay.consume(), relay.oneHop(), relay.threeHops(), intake, rss, worklist, hops);
             report(f, out);
             return 0;
         }
@@ -267,18 +271,23 @@ final class PipelineBench {
         }
     }
 
-    /** Intake at full speed: {@code records} signed submissions written as fast as a field office can, until each is a case. */
-    static double intake(LocalStack stack, ServiceProcess service, int records, Path workDir, PrintStream out) throws Exception {
+    /** The bench's reception station, its key registered with intake (as a supervisor) and known to it. */
+    static StationIdentity station(LocalStack stack, ServiceProcess intake, Path workDir) throws Exception {
         StationIdentity station = StationIdentity.create(workDir.resolve("bench-station-" + UUID.randomUUID()), "LAJAS_BLANCAS");
         var users = org.caseflow.localstack.LocalUsers.tokens(stack.workDir());
-        int status = FieldCli.register(service.url(), users.of("supervisor"), station);
+        int status = FieldCli.register(intake.url(), users.of("supervisor"), station);
         if (status != 200) {
             throw new IllegalStateException("intake refused the bench station's key: HTTP " + status);
         }
-        if (!FieldCli.awaitKnown(service.url(), users.of("field-office"), station, Duration.ofSeconds(60))) {
+        if (!FieldCli.awaitKnown(intake.url(), users.of("field-office"), station, Duration.ofSeconds(60))) {
             throw new IllegalStateException("intake does not know the bench station's key");
         }
-        String run = Long.toString(System.currentTimeMillis(), 36);
+        return station;
+    }
+
+    /** {@code records} valid submissions signed by {@code station}, their ids prefixed with {@code sub-<run>-}. */
+    @SuppressWarnings("unchecked")
+    static List<SubmissionEnvelope> submissions(StationIdentity station, int records, String run) {
         List<SubmissionEnvelope> submissions = new ArrayList<>(records);
         Instant now = Instant.now();
         for (Population.Planned p : new Population(7, run).generate(records * 2, now)) {
@@ -291,6 +300,13 @@ final class PipelineBench {
             ((Map<String, Object>) p.body().get("encounter")).put("stationCode", "LAJAS_BLANCAS");
             submissions.add(FieldOffices.signedEnvelope(p.body(), station, "office-bench", now));
         }
+        return submissions;
+    }
+
+    /** Intake at full speed: {@code records} signed submissions written as fast as a field office can, until each is a case. */
+    static double intake(LocalStack stack, StationIdentity station, int records, PrintStream out) throws Exception {
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        List<SubmissionEnvelope> submissions = submissions(station, records, run);
         var registry = new CaseflowSerdes.RegistrySettings(stack.registryUrl(), false);
         AtomicLong opened = new AtomicLong();
         AtomicLong rejected = new AtomicLong();
@@ -322,6 +338,54 @@ final class PipelineBench {
         }
         out.printf("intake: %,.0f submissions/s became cases%n", rate);
         return rate;
+    }
+
+    /** The automated hops at a steady rate: p50/p99 per hop from the broker's append times, and how many were timed. */
+    record Hops(double ratePerSec, int submissions, Map<String, long[]> latencyMillis, Map<String, Integer> counts) {
+    }
+
+    /** How long the steady-rate phase runs: long enough that a commit interval or a fetch wait shows in the p99. */
+    private static final Duration STEADY = Duration.ofSeconds(20);
+
+    /**
+     * Intake and screening running, submissions at {@code rate} per second (half of intake's full speed) for 20 s: each
+     * hop timed on the broker's append times, as the demo's observer does (submission → case, case → screening's first
+     * event for it).
+     */
+    static Hops hops(LocalStack stack, StationIdentity station, double rate, PrintStream out) throws Exception {
+        int count = (int) Math.max(200, rate * STEADY.toSeconds());
+        String run = Long.toString(System.currentTimeMillis(), 36) + "h";
+        List<SubmissionEnvelope> submissions = submissions(station, count, run);
+        var registry = new CaseflowSerdes.RegistrySettings(stack.registryUrl(), false);
+        out.printf("hops: %,d submissions at %,.0f/s (half of intake's full speed), intake and screening running%n", count, rate);
+        var fieldOffice = with(stack.kafkaClient(Principals.FIELD_OFFICE), ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 0);
+        try (PipelineObserver observer = new PipelineObserver(stack.kafkaClient(Principals.AUDITOR), registry);
+             var producer = new KafkaProducer<>(fieldOffice, new StringSerializer(), CaseflowSerdes.<SubmissionEnvelope>serializer(registry, false))) {
+            long started = System.nanoTime();
+            for (int i = 0; i < submissions.size(); i++) {
+                // paced: submission i leaves at i / rate seconds after the start, as field offices would send them
+                long due = started + (long) (i / rate * 1e9);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                SubmissionEnvelope s = submissions.get(i);
+                producer.send(new ProducerRecord<>(Topics.INTAKE_SUBMISSIONS, ((org.caseflow.schemas.intake.EncounterSubmission) s.getPayload())
+                        .getSubmissionId(), s));
+            }
+            producer.flush();
+            observer.awaitQuiet(Duration.ofSeconds(3), Duration.ofSeconds(60));
+            var snapshot = observer.snapshot();
+            Map<String, long[]> latency = new LinkedHashMap<>();
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (String hop : List.of("submission->case", "case->screening")) {
+                latency.put(hop, snapshot.latencyMillis().getOrDefault(hop, new long[] {0, 0}));
+                counts.put(hop, snapshot.hopCounts().getOrDefault(hop, 0));
+                out.printf("hops: %s p50 %d ms, p99 %d ms (%,d timed)%n", hop, latency.get(hop)[0], latency.get(hop)[1], counts.get(hop));
+            }
+            return new Hops(rate, count, latency, counts);
+        }
     }
 
     /** The worklist once screening holds {@code cases} cases: how fast it took them in, then 500 calls as an officer (bearer token). */
@@ -428,10 +492,17 @@ final class PipelineBench {
         out.printf("%-44s %11.1f ms   (p50 %.1f ms; target p99 < 50 ms at 100k)%n", "worklist p99, " + String.format("%,d", w.cases()) + " waiting",
                 w.p99Ms(), w.p50Ms());
         out.printf("%-44s %11d MB   (target < 400)%n", "screening RSS after the run", w.rssMb());
+        Hops h = f.hops();
+        h.latencyMillis().forEach((hop, p) -> out.printf("%-44s %11d ms   (p50 %d ms, %,d timed at %,.0f/s; target p99 < 100 ms)%n",
+                "hop p99, " + hop, p[1], p[0], h.counts().get(hop), h.ratePerSec()));
+        StringBuilder hopsJson = new StringBuilder();
+        h.latencyMillis().forEach((hop, p) -> hopsJson.append(hopsJson.isEmpty() ? "" : ",").append(String.format(
+                "\"%s\":{\"p50Ms\":%d,\"p99Ms\":%d,\"count\":%d}", hop, p[0], p[1], h.counts().get(hop))));
         out.printf("{\"relayRecords\":%d,\"submissions\":%d,\"rawProducePerSec\":%.0f,\"rawConsumePerSec\":%.0f,\"relayOneHopPerSec\":%.0f,\"relayThreeHopsPerSec\":%.0f,"
                         + "\"intakePerSec\":%.0f,\"intakeVsRelayOneHop\":%.3f,\"intakeRssMb\":%d,\"worklistCases\":%d,\"screeningQueuedPerSec\":%.0f,"
-                        + "\"worklistP50Ms\":%.1f,\"worklistP99Ms\":%.1f,\"screeningRssMb\":%d}%n", f.relayRecords(), f.submissions(), f.rawProduce(), f.rawConsume(),
-                f.relayOneHop(), f.relayThreeHops(), f.intake(), f.intakeVsRelay(), f.intakeRssMb(), w.cases(), w.queuedPerSec(), w.p50Ms(), w.p99Ms(), w.rssMb());
+                        + "\"worklistP50Ms\":%.1f,\"worklistP99Ms\":%.1f,\"screeningRssMb\":%d,\"hopsRatePerSec\":%.0f,\"hops\":{%s}}%n", f.relayRecords(),
+                f.submissions(), f.rawProduce(), f.rawConsume(), f.relayOneHop(), f.relayThreeHops(), f.intake(), f.intakeVsRelay(), f.intakeRssMb(), w.cases(),
+                w.queuedPerSec(), w.p50Ms(), w.p99Ms(), w.rssMb(), h.ratePerSec(), hopsJson);
     }
 
     /** Resident memory of a process, from /proc (0 where there is none). */

@@ -204,6 +204,15 @@ public final class LocalStack implements AutoCloseable {
         return !closed && broker.process().isAlive() && registry.process().isAlive() && identity.process().isAlive();
     }
 
+    /** The stack's own processes by name (kafka, registry, identity) and their process ids, e.g. to read their memory. */
+    public java.util.Map<String, Long> processIds() {
+        var ids = new java.util.LinkedHashMap<String, Long>();
+        ids.put("kafka", broker.process().pid());
+        ids.put("registry", registry.process().pid());
+        ids.put("identity", identity.process().pid());
+        return ids;
+    }
+
     public boolean brokerAlive() {
         return broker.process().isAlive();
     }

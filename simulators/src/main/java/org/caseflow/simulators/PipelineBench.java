@@ -56,7 +56,7 @@ final class PipelineBench {
 
     /** Every figure of one run; rates are records per second. */
     record Figures(int relayRecords, int submissions, double rawProduce, double rawConsume, double relayOneHop, double relayThreeHops, double intake, long intakeRssMb,
-                   Worklist worklist, Hops hops) {
+                   Worklist worklist, Hops hops, Map<String, Long> rssUnderLoadMb) {
 
         double intakeVsRelay() {
             return intake / relayOneHop;
@@ -109,6 +109,7 @@ final class PipelineBench {
             long rss;
             Worklist worklist;
             Hops hops;
+            Map<String, Long> rssUnderLoad = new LinkedHashMap<>();
             try (ServiceProcess service = ServiceProcess.start("intake-service", intakeJar, Ports.pick(0), stack, List.of())) {
                 service.awaitHealthy(Duration.ofSeconds(120));
                 StationIdentity station = station(stack, service, workDir);
@@ -119,9 +120,14 @@ final class PipelineBench {
                     screening.awaitHealthy(Duration.ofSeconds(120));
                     worklist = worklist(stack, screening, records, out);
                     hops = hops(stack, station, intake / 2, out);
+                    // every process of the run, right after the steady-rate phase
+                    stack.processIds().forEach((name, pid) -> rssUnderLoad.put(name, rssMb(pid)));
+                    rssUnderLoad.put("intake-service", rssMb(service.process().pid()));
+                    rssUnderLoad.put("screening-service", rssMb(screening.process().pid()));
                 }
             }
-            Figures f = new Figures(relayRecords, records, relay.produce(), relay.consume(), relay.oneHop(), relay.threeHops(), intake, rss, worklist, hops);
+            Figures f = new Figures(relayRecords, records, relay.produce(), relay.consume(), relay.oneHop(), relay.threeHops(), intake, rss, worklist, hops,
+                    rssUnderLoad);
             report(f, out);
             return 0;
         }
@@ -495,14 +501,17 @@ final class PipelineBench {
         Hops h = f.hops();
         h.latencyMillis().forEach((hop, p) -> out.printf("%-44s %11d ms   (p50 %d ms, %,d timed at %,.0f/s; target p99 < 100 ms)%n",
                 "hop p99, " + hop, p[1], p[0], h.counts().get(hop), h.ratePerSec()));
+        f.rssUnderLoadMb().forEach((name, mb) -> out.printf("%-44s %11d MB%n", "RSS after the hops, " + name, mb));
+        StringBuilder rssJson = new StringBuilder();
+        f.rssUnderLoadMb().forEach((name, mb) -> rssJson.append(rssJson.isEmpty() ? "" : ",").append(String.format("\"%s\":%d", name, mb)));
         StringBuilder hopsJson = new StringBuilder();
         h.latencyMillis().forEach((hop, p) -> hopsJson.append(hopsJson.isEmpty() ? "" : ",").append(String.format(
                 "\"%s\":{\"p50Ms\":%d,\"p99Ms\":%d,\"count\":%d}", hop, p[0], p[1], h.counts().get(hop))));
         out.printf("{\"relayRecords\":%d,\"submissions\":%d,\"rawProducePerSec\":%.0f,\"rawConsumePerSec\":%.0f,\"relayOneHopPerSec\":%.0f,\"relayThreeHopsPerSec\":%.0f,"
                         + "\"intakePerSec\":%.0f,\"intakeVsRelayOneHop\":%.3f,\"intakeRssMb\":%d,\"worklistCases\":%d,\"screeningQueuedPerSec\":%.0f,"
-                        + "\"worklistP50Ms\":%.1f,\"worklistP99Ms\":%.1f,\"screeningRssMb\":%d,\"hopsRatePerSec\":%.0f,\"hops\":{%s}}%n", f.relayRecords(),
+                        + "\"worklistP50Ms\":%.1f,\"worklistP99Ms\":%.1f,\"screeningRssMb\":%d,\"hopsRatePerSec\":%.0f,\"hops\":{%s},\"rssMb\":{%s}}%n", f.relayRecords(),
                 f.submissions(), f.rawProduce(), f.rawConsume(), f.relayOneHop(), f.relayThreeHops(), f.intake(), f.intakeVsRelay(), f.intakeRssMb(), w.cases(),
-                w.queuedPerSec(), w.p50Ms(), w.p99Ms(), w.rssMb(), h.ratePerSec(), hopsJson);
+                w.queuedPerSec(), w.p50Ms(), w.p99Ms(), w.rssMb(), h.ratePerSec(), hopsJson, rssJson);
     }
 
     /** Resident memory of a process, from /proc (0 where there is none). */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -49,14 +50,16 @@ import org.caseflow.schemas.intake.SubmissionEnvelope;
  * one fresh local broker — the raw produce and consume rate (plain kafka-clients, acks=all, idempotent), a bare
  * transactional relay (consume → produce with EOS v2, one hop and three chained hops, same partitions and record size
  * as intake's topics), then intake at full speed (signed submissions → CaseOpened), and the RSS of intake's process;
- * screening's intake of those cases and its worklist; then p50/p99 per automated hop at half intake's full speed.
- * Prints a table and one line of JSON with the ratio intake ÷ one-hop relay.
+ * screening's intake of those cases and its worklist; p50/p99 per automated hop at intake's full speed and at half of
+ * it (submission → case → screening), then with removal running, at the officers' full speed and half of it
+ * (conclusion → removal → scheduled); the RSS of every process. Prints a table and one line of JSON with the ratio
+ * intake ÷ one-hop relay.
  */
 final class PipelineBench {
 
     /** Every figure of one run; rates are records per second. */
     record Figures(int relayRecords, int submissions, double rawProduce, double rawConsume, double relayOneHop, double relayThreeHops, double intake, long intakeRssMb,
-                   Worklist worklist, Hops hops, Map<String, Long> rssUnderLoadMb) {
+                   Worklist worklist, List<HopRun> hopRuns, Map<String, Long> rssUnderLoadMb) {
 
         double intakeVsRelay() {
             return intake / relayOneHop;
@@ -84,7 +87,7 @@ final class PipelineBench {
             if (records < 1 || relayRecords < 1) {
                 throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--records and --relay-records must be positive");
             }
-            return run(records, relayRecords, workDir, jar("intake-service"), jar("screening-service"), System.out);
+            return run(records, relayRecords, workDir, jar("intake-service"), jar("screening-service"), jar("removal-service"), System.out);
         }
 
         private Path jar(String service) {
@@ -98,7 +101,7 @@ final class PipelineBench {
     private PipelineBench() {
     }
 
-    static int run(int records, int relayRecords, Path workDir, Path intakeJar, Path screeningJar, PrintStream out) throws Exception {
+    static int run(int records, int relayRecords, Path workDir, Path intakeJar, Path screeningJar, Path removalJar, PrintStream out) throws Exception {
         out.printf("caseflow bench pipeline: %,d relayed records, %,d submissions, fresh cluster in %s%n", relayRecords, records, workDir);
         var settings = LocalStack.Settings.anyPorts(workDir, true);
         try (LocalStack stack = LocalStack.start(settings)) {
@@ -108,7 +111,7 @@ final class PipelineBench {
             double intake;
             long rss;
             Worklist worklist;
-            Hops hops;
+            List<HopRun> hopRuns = new ArrayList<>();
             Map<String, Long> rssUnderLoad = new LinkedHashMap<>();
             try (ServiceProcess service = ServiceProcess.start("intake-service", intakeJar, Ports.pick(0), stack, List.of())) {
                 service.awaitHealthy(Duration.ofSeconds(120));
@@ -119,14 +122,21 @@ final class PipelineBench {
                 try (ServiceProcess screening = ServiceProcess.start("screening-service", screeningJar, Ports.pick(0), stack, List.of())) {
                     screening.awaitHealthy(Duration.ofSeconds(120));
                     worklist = worklist(stack, screening, records, out);
-                    hops = hops(stack, station, intake / 2, out);
-                    // every process of the run, right after the steady-rate phase
-                    stack.processIds().forEach((name, pid) -> rssUnderLoad.put(name, rssMb(pid)));
-                    rssUnderLoad.put("intake-service", rssMb(service.process().pid()));
-                    rssUnderLoad.put("screening-service", rssMb(screening.process().pid()));
+                    hopRuns.add(intakeHops(stack, station, "full", intake, out));
+                    hopRuns.add(intakeHops(stack, station, "half", intake / 2, out));
+                    out.println("removal: starting the service; officers conclude cases for it");
+                    try (ServiceProcess removal = ServiceProcess.start("removal-service", removalJar, Ports.pick(0), stack, List.of())) {
+                        removal.awaitHealthy(Duration.ofSeconds(120));
+                        hopRuns.addAll(removalHops(stack, screening, removal, out));
+                        // every process of the run, right after the steady-rate phases
+                        stack.processIds().forEach((name, pid) -> rssUnderLoad.put(name, rssMb(pid)));
+                        rssUnderLoad.put("intake-service", rssMb(service.process().pid()));
+                        rssUnderLoad.put("screening-service", rssMb(screening.process().pid()));
+                        rssUnderLoad.put("removal-service", rssMb(removal.process().pid()));
+                    }
                 }
             }
-            Figures f = new Figures(relayRecords, records, relay.produce(), relay.consume(), relay.oneHop(), relay.threeHops(), intake, rss, worklist, hops,
+            Figures f = new Figures(relayRecords, records, relay.produce(), relay.consume(), relay.oneHop(), relay.threeHops(), intake, rss, worklist, hopRuns,
                     rssUnderLoad);
             report(f, out);
             return 0;
@@ -319,13 +329,8 @@ final class PipelineBench {
         AtomicBoolean stop = new AtomicBoolean();
         Thread watcher = Thread.ofPlatform().name("bench-watch").start(() -> watch(stack, registry, run, opened, rejected, stop));
         long started = System.nanoTime();
-        var fieldOffice = with(stack.kafkaClient(Principals.FIELD_OFFICE), ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5);
-        try (var producer = new KafkaProducer<>(fieldOffice, new StringSerializer(), CaseflowSerdes.<SubmissionEnvelope>serializer(registry, false))) {
-            for (SubmissionEnvelope s : submissions) {
-                producer.send(new ProducerRecord<>(Topics.INTAKE_SUBMISSIONS, ((org.caseflow.schemas.intake.EncounterSubmission) s.getPayload())
-                        .getSubmissionId(), s));
-            }
+        try (var producer = fieldOffice(stack, registry, 5)) {
+            submissions.forEach(s -> send(producer, s));
         }
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         long nextProgress = System.nanoTime();
@@ -346,52 +351,180 @@ final class PipelineBench {
         return rate;
     }
 
-    /** The automated hops at a steady rate: p50/p99 per hop from the broker's append times, and how many were timed. */
-    record Hops(double ratePerSec, int submissions, Map<String, long[]> latencyMillis, Map<String, Integer> counts) {
+    /** A field office's producer of submissions (acks=all, idempotent), as the field-office principal. */
+    private static KafkaProducer<String, SubmissionEnvelope> fieldOffice(LocalStack stack, CaseflowSerdes.RegistrySettings registry, int lingerMs) {
+        var config = with(stack.kafkaClient(Principals.FIELD_OFFICE), ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, lingerMs);
+        return new KafkaProducer<>(config, new StringSerializer(), CaseflowSerdes.serializer(registry, false));
     }
 
-    /** How long the steady-rate phase runs: long enough that a commit interval or a fetch wait shows in the p99. */
+    private static void send(KafkaProducer<String, SubmissionEnvelope> producer, SubmissionEnvelope submission) {
+        String key = ((org.caseflow.schemas.intake.EncounterSubmission) submission.getPayload()).getSubmissionId();
+        producer.send(new ProducerRecord<>(Topics.INTAKE_SUBMISSIONS, key, submission));
+    }
+
+    /** One hop's latency from the broker's append times, and how many cases it was timed on. */
+    record Hop(long p50Ms, long p99Ms, int count) {
+    }
+
+    /** The automated hops of one part of the pipeline under one load ("full" or "half" speed), at {@code ratePerSec}. */
+    record HopRun(String load, double ratePerSec, Map<String, Hop> hops) {
+    }
+
+    /** How long a steady-rate phase runs: long enough that a commit interval or a fetch wait shows in the p99. */
     private static final Duration STEADY = Duration.ofSeconds(20);
 
     /**
-     * Intake and screening running, submissions at {@code rate} per second (half of intake's full speed) for 20 s: each
-     * hop timed on the broker's append times, as the demo's observer does (submission → case, case → screening's first
-     * event for it).
+     * Intake and screening running, submissions at {@code rate} per second for 20 s: each hop timed on the broker's
+     * append times, as the demo's observer does (submission → case, case → screening's first event for it).
      */
-    static Hops hops(LocalStack stack, StationIdentity station, double rate, PrintStream out) throws Exception {
+    static HopRun intakeHops(LocalStack stack, StationIdentity station, String load, double rate, PrintStream out) throws Exception {
         int count = (int) Math.max(200, rate * STEADY.toSeconds());
         String run = Long.toString(System.currentTimeMillis(), 36) + "h";
         List<SubmissionEnvelope> submissions = submissions(station, count, run);
         var registry = new CaseflowSerdes.RegistrySettings(stack.registryUrl(), false);
-        out.printf("hops: %,d submissions at %,.0f/s (half of intake's full speed), intake and screening running%n", count, rate);
-        var fieldOffice = with(stack.kafkaClient(Principals.FIELD_OFFICE), ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 0);
+        out.printf("hops at %s speed: %,d submissions at %,.0f/s, intake and screening running%n", load, count, rate);
         try (PipelineObserver observer = new PipelineObserver(stack.kafkaClient(Principals.AUDITOR), registry);
-             var producer = new KafkaProducer<>(fieldOffice, new StringSerializer(), CaseflowSerdes.<SubmissionEnvelope>serializer(registry, false))) {
+             var producer = fieldOffice(stack, registry, 0)) {
             long started = System.nanoTime();
             for (int i = 0; i < submissions.size(); i++) {
                 // paced: submission i leaves at i / rate seconds after the start, as field offices would send them
-                long due = started + (long) (i / rate * 1e9);
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                }
-                SubmissionEnvelope s = submissions.get(i);
-                producer.send(new ProducerRecord<>(Topics.INTAKE_SUBMISSIONS, ((org.caseflow.schemas.intake.EncounterSubmission) s.getPayload())
-                        .getSubmissionId(), s));
+                pace(started, i, rate);
+                send(producer, submissions.get(i));
             }
             producer.flush();
-            observer.awaitQuiet(Duration.ofSeconds(3), Duration.ofSeconds(60));
-            var snapshot = observer.snapshot();
-            Map<String, long[]> latency = new LinkedHashMap<>();
-            Map<String, Integer> counts = new LinkedHashMap<>();
-            for (String hop : List.of("submission->case", "case->screening")) {
-                latency.put(hop, snapshot.latencyMillis().getOrDefault(hop, new long[] {0, 0}));
-                counts.put(hop, snapshot.hopCounts().getOrDefault(hop, 0));
-                out.printf("hops: %s p50 %d ms, p99 %d ms (%,d timed)%n", hop, latency.get(hop)[0], latency.get(hop)[1], counts.get(hop));
-            }
-            return new Hops(rate, count, latency, counts);
+            observer.awaitQuiet(Duration.ofSeconds(3), Duration.ofSeconds(120));
+            return hopRun(observer, load, rate, List.of("submission->case", "case->screening"), out);
         }
+    }
+
+    /** Sleeps until the {@code i}-th event of a run that started at {@code startedNanos} is due at {@code rate} per second. */
+    private static void pace(long startedNanos, int i, double rate) throws InterruptedException {
+        long wait = startedNanos + (long) (i / rate * 1e9) - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+    }
+
+    private static HopRun hopRun(PipelineObserver observer, String load, double rate, List<String> names, PrintStream out) {
+        var snapshot = observer.snapshot();
+        Map<String, Hop> hops = new LinkedHashMap<>();
+        for (String name : names) {
+            long[] p = snapshot.latencyMillis().getOrDefault(name, new long[] {0, 0});
+            Hop hop = new Hop(p[0], p[1], snapshot.hopCounts().getOrDefault(name, 0));
+            hops.put(name, hop);
+            out.printf("hops at %s speed: %s p50 %d ms, p99 %d ms (%,d timed)%n", load, name, hop.p50Ms(), hop.p99Ms(), hop.count());
+        }
+        return new HopRun(load, rate, hops);
+    }
+
+    /** Officer calls in flight at once when concluding cases for removal (as the demo's officers). */
+    private static final int OFFICER_CALLS = 48;
+
+    /**
+     * Removal's automated hops: screening officers conclude waiting cases over HTTP (assign, interview, decide
+     * NO_CREDIBLE_FEAR, waive review: the case concludes eligible at once), first as fast as 48 calls in flight allow for
+     * 20 s, then at half that rate; removal, with a flight planned to every destination, takes each concluded case in
+     * and seats it (conclusion → removal's first event, eligible → scheduled).
+     */
+    static List<HopRun> removalHops(LocalStack stack, ServiceProcess screening, ServiceProcess removal, PrintStream out) throws Exception {
+        var users = org.caseflow.localstack.LocalUsers.tokens(stack.workDir());
+        Api screeningApi = new Api(screening.url(), users);
+        new Officers(screeningApi, 7).register();
+        java.util.Queue<String> waiting = waitingCases(screeningApi, 4000);
+        planFlights(new Api(removal.url(), users), waiting.size());
+        out.printf("removal: %,d waiting cases to conclude; flights planned to every destination%n", waiting.size());
+        HopRun full = concluding(stack, screeningApi, waiting, "full", 0, out);
+        HopRun half = concluding(stack, screeningApi, waiting, "half", full.ratePerSec() / 2, out);
+        return List.of(full, half);
+    }
+
+    /** Up to {@code atMost} cases waiting for an officer, oldest first. */
+    private static java.util.Queue<String> waitingCases(Api screening, int atMost) {
+        java.util.Queue<String> ids = new java.util.ArrayDeque<>();
+        for (int page = 0; ids.size() < atMost; page++) {
+            var items = screening.get("/api/worklist?status=AWAITING_SCREENING&size=500&page=" + page, "supervisor").body().path("items");
+            if (items.isEmpty()) {
+                break;
+            }
+            items.forEach(item -> ids.add(item.get("caseId").asText()));
+        }
+        return ids;
+    }
+
+    /** Enough seats to every destination of the population for {@code cases} removals (1,000-seat flights, six hours out). */
+    private static void planFlights(Api removal, int cases) {
+        for (Population.Nationality n : Population.MIX) {
+            for (int seats = 0; seats < Math.max(cases, 1); seats += 1000) {
+                var answer = removal.post("/api/flights", "removal-officer", Map.of("destination", n.code(),
+                        "departureAt", Instant.now().plus(Duration.ofHours(6)).toString(), "seats", 1000, "carrier", "Bench Air"));
+                if (answer.status() != 201 && answer.status() != 202) {
+                    throw new IllegalStateException("removal refused a flight to " + n.code() + ": HTTP " + answer.status() + " " + answer.body());
+                }
+            }
+        }
+    }
+
+    /** Concludes cases from {@code waiting} for 20 s, {@code rate} per second (0: as fast as the officers' calls allow). */
+    private static HopRun concluding(LocalStack stack, Api screening, java.util.Queue<String> waiting, String load, double rate, PrintStream out)
+            throws Exception {
+        var registry = new CaseflowSerdes.RegistrySettings(stack.registryUrl(), false);
+        AtomicLong concluded = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<String> firstRefusal = new java.util.concurrent.atomic.AtomicReference<>();
+        var inFlight = new java.util.concurrent.Semaphore(OFFICER_CALLS);
+        double achieved;
+        try (PipelineObserver observer = new PipelineObserver(stack.kafkaClient(Principals.AUDITOR), registry)) {
+            long started = System.nanoTime();
+            long end = started + STEADY.toNanos();
+            try (var calls = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; System.nanoTime() < end && !waiting.isEmpty(); i++) {
+                    if (rate > 0) {
+                        pace(started, i, rate);
+                    }
+                    inFlight.acquire();
+                    String caseId = waiting.poll();
+                    calls.submit(() -> {
+                        try {
+                            String refusal = conclude(screening, caseId);
+                            if (refusal == null) {
+                                concluded.incrementAndGet();
+                            } else {
+                                refused.incrementAndGet();
+                                firstRefusal.compareAndSet(null, refusal);
+                            }
+                        } finally {
+                            inFlight.release();
+                        }
+                    });
+                }
+            }
+            achieved = concluded.get() / ((System.nanoTime() - started) / 1e9);
+            out.printf("removal hops at %s speed: %,d cases concluded at %,.1f/s (%d refused%s)%n", load, concluded.get(), achieved, refused.get(),
+                    firstRefusal.get() == null ? "" : ", first: " + firstRefusal.get());
+            observer.awaitQuiet(Duration.ofSeconds(3), Duration.ofSeconds(120));
+            // a person who named their nationality as feared is blocked (S3), not seated: no eligible -> scheduled hop for them
+            out.printf("removal hops at %s speed: blocked by a safeguard %s%n", load, observer.snapshot().blockEvents());
+            return hopRun(observer, load, achieved, List.of("conclusion->removal", "eligible->scheduled"), out);
+        }
+    }
+
+    /** One case through screening to an eligible conclusion; null when every call was accepted, else what was refused. */
+    private static String conclude(Api screening, String caseId) {
+        String path = "/api/cases/" + caseId;
+        List<Object[]> steps = List.of(
+                new Object[] {"/assignment", "supervisor", Map.of("officerId", "officer-1")},
+                // through an interpreter: whatever language the person speaks, the interview is valid
+                new Object[] {"/interview", "officer-1", Map.of("language", "es", "interpreterUsed", true, "fearArticulated", false, "fearedCountries", List.of())},
+                new Object[] {"/decision", "officer-1", Map.of("outcome", "NO_CREDIBLE_FEAR", "rationale", "Bench decision on the interview record.")},
+                new Object[] {"/review-waiver", "officer-1", Map.of("reason", "The person waived review in writing.")});
+        for (Object[] step : steps) {
+            var answer = screening.post(path + step[0], (String) step[1], step[2]);
+            if (answer.status() / 100 != 2) {
+                return step[0] + " HTTP " + answer.status() + " " + answer.body().path("code").asText(answer.body().path("detail").asText());
+            }
+        }
+        return null;
     }
 
     /** The worklist once screening holds {@code cases} cases: how fast it took them in, then 500 calls as an officer (bearer token). */
@@ -498,20 +631,26 @@ final class PipelineBench {
         out.printf("%-44s %11.1f ms   (p50 %.1f ms; target p99 < 50 ms at 100k)%n", "worklist p99, " + String.format("%,d", w.cases()) + " waiting",
                 w.p99Ms(), w.p50Ms());
         out.printf("%-44s %11d MB   (target < 400)%n", "screening RSS after the run", w.rssMb());
-        Hops h = f.hops();
-        h.latencyMillis().forEach((hop, p) -> out.printf("%-44s %11d ms   (p50 %d ms, %,d timed at %,.0f/s; target p99 < 100 ms)%n",
-                "hop p99, " + hop, p[1], p[0], h.counts().get(hop), h.ratePerSec()));
+        for (HopRun run : f.hopRuns()) {
+            run.hops().forEach((name, hop) -> out.printf("%-44s %11d ms   (p50 %d ms, %,d timed at %,.0f/s; target p99 < 100 ms at half)%n",
+                    "hop p99, " + name + " at " + run.load() + " speed", hop.p99Ms(), hop.p50Ms(), hop.count(), run.ratePerSec()));
+        }
         f.rssUnderLoadMb().forEach((name, mb) -> out.printf("%-44s %11d MB%n", "RSS after the hops, " + name, mb));
         StringBuilder rssJson = new StringBuilder();
         f.rssUnderLoadMb().forEach((name, mb) -> rssJson.append(rssJson.isEmpty() ? "" : ",").append(String.format("\"%s\":%d", name, mb)));
         StringBuilder hopsJson = new StringBuilder();
-        h.latencyMillis().forEach((hop, p) -> hopsJson.append(hopsJson.isEmpty() ? "" : ",").append(String.format(
-                "\"%s\":{\"p50Ms\":%d,\"p99Ms\":%d,\"count\":%d}", hop, p[0], p[1], h.counts().get(hop))));
-        out.printf("{\"relayRecords\":%d,\"submissions\":%d,\"rawProducePerSec\":%.0f,\"rawConsumePerSec\":%.0f,\"relayOneHopPerSec\":%.0f,\"relayThreeHopsPerSec\":%.0f,"
+        for (HopRun run : f.hopRuns()) {
+            StringBuilder each = new StringBuilder();
+            run.hops().forEach((name, hop) -> each.append(each.isEmpty() ? "" : ",").append(String.format(
+                    "\"%s\":{\"p50Ms\":%d,\"p99Ms\":%d,\"count\":%d}", name, hop.p50Ms(), hop.p99Ms(), hop.count())));
+            hopsJson.append(hopsJson.isEmpty() ? "" : ",").append(String.format(Locale.ROOT, "{\"load\":\"%s\",\"ratePerSec\":%.1f,\"hops\":{%s}}",
+                    run.load(), run.ratePerSec(), each));
+        }
+        out.printf(Locale.ROOT, "{\"relayRecords\":%d,\"submissions\":%d,\"rawProducePerSec\":%.0f,\"rawConsumePerSec\":%.0f,\"relayOneHopPerSec\":%.0f,\"relayThreeHopsPerSec\":%.0f,"
                         + "\"intakePerSec\":%.0f,\"intakeVsRelayOneHop\":%.3f,\"intakeRssMb\":%d,\"worklistCases\":%d,\"screeningQueuedPerSec\":%.0f,"
-                        + "\"worklistP50Ms\":%.1f,\"worklistP99Ms\":%.1f,\"screeningRssMb\":%d,\"hopsRatePerSec\":%.0f,\"hops\":{%s},\"rssMb\":{%s}}%n", f.relayRecords(),
+                        + "\"worklistP50Ms\":%.1f,\"worklistP99Ms\":%.1f,\"screeningRssMb\":%d,\"hopRuns\":[%s],\"rssMb\":{%s}}%n", f.relayRecords(),
                 f.submissions(), f.rawProduce(), f.rawConsume(), f.relayOneHop(), f.relayThreeHops(), f.intake(), f.intakeVsRelay(), f.intakeRssMb(), w.cases(),
-                w.queuedPerSec(), w.p50Ms(), w.p99Ms(), w.rssMb(), h.ratePerSec(), hopsJson, rssJson);
+                w.queuedPerSec(), w.p50Ms(), w.p99Ms(), w.rssMb(), hopsJson, rssJson);
     }
 
     /** Resident memory of a process, from /proc (0 where there is none). */

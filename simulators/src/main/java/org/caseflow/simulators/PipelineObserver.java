@@ -181,7 +181,7 @@ final class PipelineObserver implements AutoCloseable {
                 String type = e.getPayload().getClass().getSimpleName();
                 long at = record.timestamp();
                 if (track.removal == null && track.concludedAt > 0) {
-                    hop("decision->removal", at - track.concludedAt);
+                    hop("conclusion->removal", at - track.concludedAt);
                 }
                 events.merge(type, 1, Integer::sum);
                 if (e.getPayload() instanceof org.caseflow.schemas.removal.RemovalEligible eligible) {

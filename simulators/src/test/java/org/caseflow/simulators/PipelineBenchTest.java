@@ -28,15 +28,18 @@ class PipelineBenchTest {
         var table = new ByteArrayOutputStream();
         PipelineBench.report(new PipelineBench.Figures(3000, 100, relay.produce(), relay.consume(), relay.oneHop(), relay.threeHops(),
                 relay.oneHop() / 2, 321, new PipelineBench.Worklist(100, 50, 4.5, 12.5, 300),
-                new PipelineBench.Hops(40, 800, java.util.Map.of("submission->case", new long[] {35, 88}), java.util.Map.of("submission->case", 800)),
+                java.util.List.of(new PipelineBench.HopRun("half", 40, java.util.Map.of("submission->case", new PipelineBench.Hop(35, 88, 800)))),
                 java.util.Map.of("kafka", 333L)),
                 new PrintStream(table, true, StandardCharsets.UTF_8));
         String last = table.toString(StandardCharsets.UTF_8).strip().lines().reduce((a, b) -> b).orElseThrow();
         assertThat(Api.JSON.readTree(last).get("intakeVsRelayOneHop").asDouble()).isEqualTo(0.5);
         assertThat(Api.JSON.readTree(last).get("intakeRssMb").asInt()).isEqualTo(321);
         assertThat(Api.JSON.readTree(last).get("worklistP99Ms").asDouble()).isEqualTo(12.5);
-        assertThat(Api.JSON.readTree(last).path("hops").path("submission->case").path("p99Ms").asInt()).isEqualTo(88);
-        assertThat(table.toString(StandardCharsets.UTF_8)).contains("hop p99, submission->case");
+        var hopRun = Api.JSON.readTree(last).path("hopRuns").path(0);
+        assertThat(hopRun.path("load").asText()).isEqualTo("half");
+        assertThat(hopRun.path("hops").path("submission->case").path("p99Ms").asInt()).isEqualTo(88);
+        assertThat(hopRun.path("hops").path("submission->case").path("count").asInt()).isEqualTo(800);
+        assertThat(table.toString(StandardCharsets.UTF_8)).contains("hop p99, submission->case at half speed");
         assertThat(Api.JSON.readTree(last).path("rssMb").path("kafka").asInt()).isEqualTo(333);
     }
 }

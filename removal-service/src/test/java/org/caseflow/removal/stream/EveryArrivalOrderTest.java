@@ -14,6 +14,7 @@ import org.caseflow.schemas.removal.RemovalBlocked;
 import org.caseflow.schemas.removal.Safeguard;
 import org.caseflow.schemas.removal.SeatAssignment;
 import org.caseflow.schemas.removal.StayReason;
+import org.caseflow.testsupport.Interleavings;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,7 +47,7 @@ class EveryArrivalOrderTest {
 
     @Test
     void anEligibleCaseIsSeatedOnceWhereverItsIntakeRecordArrives() {
-        List<List<Input>> orders = interleavings(List.of(DECIDED, CONCLUDED), List.of(OPENED));
+        List<List<Input>> orders = Interleavings.of(List.of(DECIDED, CONCLUDED), List.of(OPENED));
         assertThat(orders).hasSize(3);
         for (List<Input> order : orders) {
             try (RemovalHarness h = run(order)) {
@@ -62,7 +63,7 @@ class EveryArrivalOrderTest {
     void aProtectedCaseIsNeverSeatedWhateverTheOrder() {
         for (Input opened : List.of(OPENED_MINOR, OPENED_FEARING_VEN)) {
             Safeguard expected = opened == OPENED_MINOR ? Safeguard.S2_PROTECTION_FIRST : Safeguard.S3_NON_REFOULEMENT;
-            for (List<Input> order : interleavings(List.of(DECIDED, CONCLUDED), List.of(opened))) {
+            for (List<Input> order : Interleavings.of(List.of(DECIDED, CONCLUDED), List.of(opened))) {
                 try (RemovalHarness h = run(order)) {
                     assertThat(h.seenEvents).as(order.toString()).extracting(e -> e.getPayload().getClass().getSimpleName())
                             .containsExactly("RemovalBlocked");
@@ -82,8 +83,8 @@ class EveryArrivalOrderTest {
     void aStayWinsInEveryOrder() {
         // the intake record and the stay, each anywhere around screening's two events: 12 orders
         List<List<Input>> orders = new ArrayList<>();
-        for (List<Input> withOpened : interleavings(List.of(DECIDED, CONCLUDED), List.of(OPENED))) {
-            orders.addAll(interleavings(withOpened, List.of(STAY)));
+        for (List<Input> withOpened : Interleavings.of(List.of(DECIDED, CONCLUDED), List.of(OPENED))) {
+            orders.addAll(Interleavings.of(withOpened, List.of(STAY)));
         }
         assertThat(orders).hasSize(12);
         int refusedFirst = 0;
@@ -125,24 +126,5 @@ class EveryArrivalOrderTest {
         }
         h.newEvents();
         return h;
-    }
-
-    /** Every merge of {@code a} and {@code b} that keeps each list's own order. */
-    static <T> List<List<T>> interleavings(List<T> a, List<T> b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return List.of(a.isEmpty() ? List.copyOf(b) : List.copyOf(a));
-        }
-        List<List<T>> out = new ArrayList<>();
-        for (List<T> rest : interleavings(a.subList(1, a.size()), b)) {
-            List<T> l = new ArrayList<>(List.of(a.getFirst()));
-            l.addAll(rest);
-            out.add(l);
-        }
-        for (List<T> rest : interleavings(a, b.subList(1, b.size()))) {
-            List<T> l = new ArrayList<>(List.of(b.getFirst()));
-            l.addAll(rest);
-            out.add(l);
-        }
-        return out;
     }
 }

@@ -79,6 +79,10 @@ final class PipelineBench {
         @picocli.CommandLine.Option(names = "--work-dir", defaultValue = ".caseflow-bench",
                 description = "its own cluster, emptied at start (${DEFAULT-VALUE})")
         Path workDir;
+        @picocli.CommandLine.Option(names = "--service-property", paramLabel = "KEY=VALUE",
+                description = "a Spring property every service starts with, to measure a setting (e.g. "
+                        + "spring.kafka.streams.properties.commit.interval.ms=50); repeatable")
+        List<String> serviceProperties = new ArrayList<>();
         @picocli.CommandLine.Option(names = "--service", hidden = true)
         List<String> services = new ArrayList<>();
 
@@ -87,7 +91,8 @@ final class PipelineBench {
             if (records < 1 || relayRecords < 1) {
                 throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--records and --relay-records must be positive");
             }
-            return run(records, relayRecords, workDir, jar("intake-service"), jar("screening-service"), jar("removal-service"), System.out);
+            List<String> args = serviceProperties.stream().map(p -> "--" + p).toList();
+            return run(records, relayRecords, workDir, new Services(jar("intake-service"), jar("screening-service"), jar("removal-service"), args), System.out);
         }
 
         private Path jar(String service) {
@@ -101,8 +106,13 @@ final class PipelineBench {
     private PipelineBench() {
     }
 
-    static int run(int records, int relayRecords, Path workDir, Path intakeJar, Path screeningJar, Path removalJar, PrintStream out) throws Exception {
-        out.printf("caseflow bench pipeline: %,d relayed records, %,d submissions, fresh cluster in %s%n", relayRecords, records, workDir);
+    /** The services' jars, and the arguments each starts with. */
+    record Services(Path intake, Path screening, Path removal, List<String> args) {
+    }
+
+    static int run(int records, int relayRecords, Path workDir, Services services, PrintStream out) throws Exception {
+        out.printf("caseflow bench pipeline: %,d relayed records, %,d submissions, fresh cluster in %s%s%n", relayRecords, records, workDir,
+                services.args().isEmpty() ? "" : ", services with " + String.join(" ", services.args()));
         var settings = LocalStack.Settings.anyPorts(workDir, true);
         try (LocalStack stack = LocalStack.start(settings)) {
             Map<String, Object> admin = stack.kafkaClient(Principals.PROVISIONING);
@@ -113,19 +123,22 @@ final class PipelineBench {
             Worklist worklist;
             List<HopRun> hopRuns = new ArrayList<>();
             Map<String, Long> rssUnderLoad = new LinkedHashMap<>();
-            try (ServiceProcess service = ServiceProcess.start("intake-service", intakeJar, Ports.pick(0), stack, List.of())) {
+            try (ServiceProcess service = ServiceProcess.start("intake-service", services.intake(), Ports.pick(0), stack, services.args())) {
                 service.awaitHealthy(Duration.ofSeconds(120));
                 StationIdentity station = station(stack, service, workDir);
                 intake = intake(stack, station, records, out);
                 rss = rssMb(service.process().pid());
                 out.println("screening: starting the service; it queues every case intake opened");
-                try (ServiceProcess screening = ServiceProcess.start("screening-service", screeningJar, Ports.pick(0), stack, List.of())) {
+                try (ServiceProcess screening = ServiceProcess.start("screening-service", services.screening(), Ports.pick(0), stack, services.args())) {
                     screening.awaitHealthy(Duration.ofSeconds(120));
                     worklist = worklist(stack, screening, records, out);
-                    hopRuns.add(intakeHops(stack, station, "full", intake, out));
-                    hopRuns.add(intakeHops(stack, station, "half", intake / 2, out));
+                    // full speed: offered at intake's own full speed; with screening beside it on the same cores the chain
+                    // carries less, and what it carried (cases per second until the last was queued) is its maximum rate
+                    HopRun full = intakeHops(stack, station, "full", intake, out);
+                    hopRuns.add(full);
+                    hopRuns.add(intakeHops(stack, station, "half", full.ratePerSec() / 2, out));
                     out.println("removal: starting the service; officers conclude cases for it");
-                    try (ServiceProcess removal = ServiceProcess.start("removal-service", removalJar, Ports.pick(0), stack, List.of())) {
+                    try (ServiceProcess removal = ServiceProcess.start("removal-service", services.removal(), Ports.pick(0), stack, services.args())) {
                         removal.awaitHealthy(Duration.ofSeconds(120));
                         hopRuns.addAll(removalHops(stack, screening, removal, out));
                         // every process of the run, right after the steady-rate phases
@@ -367,7 +380,7 @@ final class PipelineBench {
     record Hop(long p50Ms, long p99Ms, int count) {
     }
 
-    /** The automated hops of one part of the pipeline under one load ("full" or "half" speed), at {@code ratePerSec}. */
+    /** The automated hops of one part of the pipeline under one load ("full" or "half" speed); {@code ratePerSec}: cases per second carried. */
     record HopRun(String load, double ratePerSec, Map<String, Hop> hops) {
     }
 
@@ -393,9 +406,30 @@ final class PipelineBench {
                 send(producer, submissions.get(i));
             }
             producer.flush();
-            observer.awaitQuiet(Duration.ofSeconds(3), Duration.ofSeconds(120));
-            return hopRun(observer, load, rate, List.of("submission->case", "case->screening"), out);
+            // every submission of the phase decided before its figures are taken (and before the next phase)
+            long drained = drain(observer, s -> s.cases() + s.rejected() >= count, load, out);
+            double carried = count / ((drained - started) / 1e9);
+            out.printf("hops at %s speed: %,.0f submissions/s offered, %,.0f/s carried to a case%n", load, rate, carried);
+            return hopRun(observer, load, Math.min(rate, carried), List.of("submission->case", "case->screening"), out);
         }
+    }
+
+    /** Waits (at most 5 min) until {@code done} holds for what the observer saw, then until nothing arrives for 2 s; when it held. */
+    private static long drain(PipelineObserver observer, java.util.function.Predicate<PipelineObserver.Snapshot> done, String load, PrintStream out)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        long nextProgress = System.nanoTime() + 2_000_000_000L;
+        while (!done.test(observer.snapshot()) && System.nanoTime() < deadline) {
+            if (System.nanoTime() >= nextProgress) {
+                var s = observer.snapshot();
+                out.printf("hops at %s speed: draining the backlog (%,d cases, %s timed)%n", load, s.cases(), s.hopCounts());
+                nextProgress += 2_000_000_000L;
+            }
+            Thread.sleep(100);
+        }
+        long held = System.nanoTime();
+        observer.awaitQuiet(Duration.ofSeconds(2), Duration.ofSeconds(30));
+        return held;
     }
 
     /** Sleeps until the {@code i}-th event of a run that started at {@code startedNanos} is due at {@code rate} per second. */
@@ -502,7 +536,8 @@ final class PipelineBench {
             achieved = concluded.get() / ((System.nanoTime() - started) / 1e9);
             out.printf("removal hops at %s speed: %,d cases concluded at %,.1f/s (%d refused%s)%n", load, concluded.get(), achieved, refused.get(),
                     firstRefusal.get() == null ? "" : ", first: " + firstRefusal.get());
-            observer.awaitQuiet(Duration.ofSeconds(3), Duration.ofSeconds(120));
+            long done = concluded.get();
+            drain(observer, s -> s.hopCounts().getOrDefault("conclusion->removal", 0) >= done, load, out);
             // a person who named their nationality as feared is blocked (S3), not seated: no eligible -> scheduled hop for them
             out.printf("removal hops at %s speed: blocked by a safeguard %s%n", load, observer.snapshot().blockEvents());
             return hopRun(observer, load, achieved, List.of("conclusion->removal", "eligible->scheduled"), out);

@@ -19,11 +19,13 @@ final class KafkaBroker implements AutoCloseable {
     private final ManagedProcess process;
     private final int port;
     private final KafkaCredentials credentials;
+    private final RecordedAotCache aot;
 
-    private KafkaBroker(ManagedProcess process, int port, KafkaCredentials credentials) {
+    private KafkaBroker(ManagedProcess process, int port, KafkaCredentials credentials, RecordedAotCache aot) {
         this.process = process;
         this.port = port;
         this.credentials = credentials;
+        this.aot = aot;
     }
 
     /**
@@ -73,7 +75,8 @@ final class KafkaBroker implements AutoCloseable {
         try (InputStream in = KafkaBroker.class.getResourceAsStream("/caseflow/broker-log4j2.xml")) {
             Files.write(log4j, in.readAllBytes());
         }
-        List<String> jvm = List.of("-Xmx384m", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
+        List<String> vm = List.of("-Xmx384m", "-XX:+UseSerialGC");
+        List<String> jvm = concat(vm, "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + log4j.toAbsolutePath(), "-Dcaseflow.broker.log-level=" + logLevel,
                 "-cp", runtime.brokerClasspath());
 
@@ -93,8 +96,12 @@ final class KafkaBroker implements AutoCloseable {
                 }
             }
         }
-        ManagedProcess broker = ManagedProcess.startJava("kafka", workDir, workDir, concat(jvm, "kafka.Kafka", config.toString()));
-        return new KafkaBroker(broker, port, credentials);
+        RecordedAotCache aot = RecordedAotCache.of(runtime.registryHome().getParent().resolve("aot"), "kafka",
+                runtime.kafkaVersion() + " " + String.join(" ", vm) + " " + runtime.brokerClasspath().hashCode());
+        List<String> run = new java.util.ArrayList<>(aot.jvmOptions());
+        run.addAll(concat(jvm, "kafka.Kafka", config.toString()));
+        ManagedProcess broker = ManagedProcess.startJava("kafka", workDir, workDir, run);
+        return new KafkaBroker(broker, port, credentials, aot);
     }
 
     String bootstrapServers() {
@@ -124,6 +131,7 @@ final class KafkaBroker implements AutoCloseable {
     @Override
     public void close() {
         process.close();
+        aot.adopt();
     }
 
     private static void restrictToUser(Path file) throws IOException {

@@ -18,15 +18,24 @@ final class SchemaRegistryServer implements AutoCloseable {
     private final int port;
     private final int managementPort;
 
-    private SchemaRegistryServer(ManagedProcess process, int port, int managementPort) {
+    private final RecordedAotCache aot;
+
+    private SchemaRegistryServer(ManagedProcess process, int port, int managementPort, RecordedAotCache aot) {
         this.process = process;
         this.port = port;
         this.managementPort = managementPort;
+        this.aot = aot;
     }
 
     static SchemaRegistryServer start(StackRuntime runtime, Path workDir, int port, int managementPort, String issuer) {
         Path database = workDir.resolve("registry-data").resolve("registry").toAbsolutePath();
-        List<String> args = List.of("-Xmx256m", "-XX:+UseSerialGC",
+        // C1 only: the registry serves a handful of schema lookups (clients cache them), so optimising compilation only costs start time
+        List<String> vm = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        RecordedAotCache aot = RecordedAotCache.of(runtime.registryHome().getParent().resolve("aot"), "registry",
+                runtime.registryVersion() + " " + String.join(" ", vm));
+        List<String> args = new java.util.ArrayList<>(vm);
+        args.addAll(aot.jvmOptions());
+        args.addAll(List.of(
                 "-Dapicurio.storage.kind=sql", "-Dapicurio.storage.sql.kind=h2",
                 "-Dapicurio.datasource.url=jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE",
                 // bind the API and the management interface to loopback only
@@ -38,8 +47,8 @@ final class SchemaRegistryServer implements AutoCloseable {
                 "-Dquarkus.oidc.roles.role-claim-path=roles", "-Dquarkus.oidc.connection-delay=60S",
                 "-Dapicurio.auth.role-based-authorization=true", "-Dapicurio.auth.role-source=token",
                 "-Dapicurio.auth.anonymous-read-access.enabled=true",
-                "-jar", runtime.registryHome().resolve("quarkus-run.jar").toString());
-        return new SchemaRegistryServer(ManagedProcess.startJava("registry", workDir, runtime.registryHome(), args), port, managementPort);
+                "-jar", runtime.registryHome().resolve("quarkus-run.jar").toString()));
+        return new SchemaRegistryServer(ManagedProcess.startJava("registry", workDir, runtime.registryHome(), args), port, managementPort, aot);
     }
 
     String baseUrl() {
@@ -69,5 +78,6 @@ final class SchemaRegistryServer implements AutoCloseable {
     @Override
     public void close() {
         process.close();
+        aot.adopt();
     }
 }

@@ -40,18 +40,26 @@ final class Seats {
         return h;
     }
 
-    /** After every partition: a seat held twice at once, or more holds at once than seats. */
+    /**
+     * After every partition: a seat held twice at once, or more holds at once than seats. Times are the log's
+     * milliseconds, and events of different cases sit on different partitions, so two events of one removal transaction
+     * carry the same instant in no knowable order: a hold that starts and ends at one instant (seated and re-queued in
+     * the same transaction) never coexisted with anything, and holds are compared as half-open intervals.
+     */
     void check(Registries registries, Findings findings) {
         for (var entry : byFlight.entrySet()) {
             String flightId = entry.getKey();
-            List<Hold> holds = new ArrayList<>(entry.getValue());
+            List<Hold> holds = new ArrayList<>(entry.getValue().stream().filter(h -> h.until > h.from).toList());
             holds.sort(Comparator.comparingInt((Hold h) -> h.seat).thenComparingLong(h -> h.from));
-            for (int i = 1; i < holds.size(); i++) {
-                Hold before = holds.get(i - 1);
-                Hold after = holds.get(i);
-                if (before.seat == after.seat && after.from < before.until && !before.caseId.equals(after.caseId)) {
-                    findings.add(Rules.S6, after.caseId, "Seat " + after.seat + " on flight " + flightId + " was given to this case while case "
-                            + before.caseId + " still held it.", after.record, Instant.ofEpochMilli(after.from), before.record);
+            // per seat, each hold against the one reaching furthest among those before it (not only its neighbour)
+            Hold holder = null;
+            for (Hold h : holds) {
+                if (holder != null && holder.seat == h.seat && h.from < holder.until && !holder.caseId.equals(h.caseId)) {
+                    findings.add(Rules.S6, h.caseId, "Seat " + h.seat + " on flight " + flightId + " was given to this case while case "
+                            + holder.caseId + " still held it.", h.record, Instant.ofEpochMilli(h.from), holder.record);
+                }
+                if (holder == null || holder.seat != h.seat || h.until > holder.until) {
+                    holder = h;
                 }
             }
             var versions = registries.flight(flightId);

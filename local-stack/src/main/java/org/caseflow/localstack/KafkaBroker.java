@@ -80,10 +80,13 @@ final class KafkaBroker implements AutoCloseable {
                 "-Dlog4j2.configurationFile=" + log4j.toAbsolutePath(), "-Dcaseflow.broker.log-level=" + logLevel,
                 "-cp", runtime.brokerClasspath());
 
+        RecordedAotCache aot = RecordedAotCache.of(runtime.registryHome().getParent().resolve("aot"), "kafka",
+                runtime.kafkaVersion() + " " + String.join(" ", vm) + " " + runtime.brokerClasspath().hashCode());
         if (!Files.exists(dataDir.resolve("meta.properties"))) {
             // a new cluster; formatted storage is kept as it is (its cluster id, its data)
             // every principal's SCRAM credential goes into the new cluster's first metadata
-            List<String> format = new java.util.ArrayList<>(concat(jvm, "kafka.tools.StorageTool", "format", "--cluster-id", clusterId(),
+            List<String> format = new java.util.ArrayList<>(aot.jvmOptionsWithoutRecording());
+            format.addAll(concat(jvm, "kafka.tools.StorageTool", "format", "--cluster-id", clusterId(),
                     "--config", config.toString(), "--ignore-formatted"));
             for (String principal : Principals.ALL) {
                 format.add("--add-scram");
@@ -96,8 +99,6 @@ final class KafkaBroker implements AutoCloseable {
                 }
             }
         }
-        RecordedAotCache aot = RecordedAotCache.of(runtime.registryHome().getParent().resolve("aot"), "kafka",
-                runtime.kafkaVersion() + " " + String.join(" ", vm) + " " + runtime.brokerClasspath().hashCode());
         List<String> run = new java.util.ArrayList<>(aot.jvmOptions());
         run.addAll(concat(jvm, "kafka.Kafka", config.toString()));
         ManagedProcess broker = ManagedProcess.startJava("kafka", workDir, workDir, run);

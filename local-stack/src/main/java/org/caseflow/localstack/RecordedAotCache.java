@@ -46,14 +46,30 @@ final class RecordedAotCache {
         if (!enabled()) {
             return List.of();
         }
+        if (present()) {
+            return List.of("-XX:AOTCache=" + cache);
+        }
         try {
-            if (Files.isRegularFile(cache) && Files.isRegularFile(keyFile) && Files.readString(keyFile).equals(key)) {
-                return List.of("-XX:AOTCache=" + cache);
-            }
             Files.createDirectories(cache.getParent());
             return List.of("-XX:AOTCacheOutput=" + recording);
         } catch (IOException e) {
             return List.of();
+        }
+    }
+
+    /**
+     * For a short run of another main class on the same class path (the broker's storage formatting): the cache if
+     * there is one, never a recording (1.0–1.1 s instead of 1.3–1.6 s for the format, measured here).
+     */
+    List<String> jvmOptionsWithoutRecording() {
+        return enabled() && present() ? List.of("-XX:AOTCache=" + cache) : List.of();
+    }
+
+    private boolean present() {
+        try {
+            return Files.isRegularFile(cache) && Files.isRegularFile(keyFile) && Files.readString(keyFile).equals(key);
+        } catch (IOException e) {
+            return false;
         }
     }
 

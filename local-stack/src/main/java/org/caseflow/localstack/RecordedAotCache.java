@@ -92,8 +92,22 @@ final class RecordedAotCache {
             try {
                 Files.deleteIfExists(recording);
                 Files.deleteIfExists(workingFile);
+                removeAbandonedRecordings();
             } catch (IOException ignored) {
                 // a leftover file in target/ is harmless
+            }
+        }
+    }
+
+    /** Recordings of runs killed outright (chaos drills) are left behind; any older than a day is no one's any more. */
+    private void removeAbandonedRecordings() throws IOException {
+        String prefix = cache.getFileName().toString().replace(".aot", ".recording-");
+        long dayAgo = System.currentTimeMillis() - java.time.Duration.ofDays(1).toMillis();
+        try (var files = Files.list(cache.getParent())) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+                if (Files.getLastModifiedTime(f).toMillis() < dayAgo) {
+                    Files.deleteIfExists(f);
+                }
             }
         }
     }

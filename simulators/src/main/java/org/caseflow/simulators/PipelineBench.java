@@ -269,31 +269,26 @@ final class PipelineBench {
 
     /** Every committed record of a topic, read to its end. */
     static long countAll(Map<String, Object> client, String topic) {
-        var config = with(client, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            var partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long read = 0;
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                read += consumer.poll(Duration.ofMillis(100)).count();
-            }
-            return read;
-        }
+        return read(client, topic, Long.MAX_VALUE, true, Duration.ofSeconds(120));
     }
 
     /** Reads a topic (committed records only) until it holds {@code expected} records or {@code timeout} passes; how many it read. */
     static long count(Map<String, Object> client, String topic, long expected, Duration timeout) {
+        return read(client, topic, expected, false, timeout);
+    }
+
+    /** Reads a topic from its start until {@code expected} records, its end (when {@code toEnd}) or {@code timeout}. */
+    private static long read(Map<String, Object> client, String topic, long expected, boolean toEnd, Duration timeout) {
         var config = with(client, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             var partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = toEnd ? consumer.endOffsets(partitions) : Map.of();
             long read = 0;
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (read < expected && System.nanoTime() < deadline) {
+            while (read < expected && System.nanoTime() < deadline
+                    && (!toEnd || partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)))) {
                 read += consumer.poll(Duration.ofMillis(100)).count();
             }
             return read;

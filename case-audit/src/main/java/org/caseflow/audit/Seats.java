@@ -49,8 +49,8 @@ final class Seats {
     void check(Registries registries, Findings findings) {
         for (var entry : byFlight.entrySet()) {
             String flightId = entry.getKey();
-            List<Hold> holds = new ArrayList<>(entry.getValue().stream().filter(h -> h.until > h.from).toList());
-            holds.sort(Comparator.comparingInt((Hold h) -> h.seat).thenComparingLong(h -> h.from));
+            List<Hold> holds = entry.getValue().stream().filter(h -> h.until > h.from)
+                    .sorted(Comparator.comparingInt((Hold h) -> h.seat).thenComparingLong(h -> h.from)).toList();
             // per seat, each hold against the one reaching furthest among those before it (not only its neighbour)
             Hold holder = null;
             for (Hold h : holds) {

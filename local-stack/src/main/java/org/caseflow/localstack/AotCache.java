@@ -37,6 +37,11 @@ public final class AotCache {
             "--spring.kafka.bootstrap-servers=" + Ports.LOOPBACK + ":1", "--caseflow.registry.url=http://" + Ports.LOOPBACK + ":1",
             "--logging.level.root=WARN"));
 
+    /** AOT caches need Java 25+ (JEP 514); {@code -Dcaseflow.aot.disabled=true} turns them off. */
+    static boolean supported() {
+        return Runtime.version().feature() >= 25 && !Boolean.getBoolean("caseflow.aot.disabled");
+    }
+
     /** Starts preparing each service jar now (e.g. while the broker and registry start); a later {@link #prepare} waits for it. */
     public static void prepareInBackground(List<Path> jars) {
         jars.forEach(jar -> Thread.ofPlatform().name("aot-" + jar.getFileName()).daemon().start(() -> prepare(jar)));
@@ -49,7 +54,7 @@ public final class AotCache {
 
     /** The same for any Spring Boot jar, trained as {@code training} says. */
     static Launch prepare(Path jar, Training training) {
-        if (Runtime.version().feature() < 25 || Boolean.getBoolean("caseflow.aot.disabled")) {
+        if (!supported()) {
             return new Launch(jar, List.of());
         }
         Path dir = jar.toAbsolutePath().getParent().resolve("aot").resolve(jar.getFileName().toString().replace(".jar", ""));

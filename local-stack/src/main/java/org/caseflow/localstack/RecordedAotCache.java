@@ -37,13 +37,9 @@ final class RecordedAotCache {
         return new RecordedAotCache(dir, name, Runtime.version() + " " + key);
     }
 
-    private static boolean enabled() {
-        return Runtime.version().feature() >= 25 && !Boolean.getBoolean("caseflow.aot.disabled");
-    }
-
     /** Start from the cache, or record one during this run; nothing before Java 25. */
     List<String> jvmOptions() {
-        if (!enabled()) {
+        if (!AotCache.supported()) {
             return List.of();
         }
         if (present()) {
@@ -62,7 +58,7 @@ final class RecordedAotCache {
      * there is one, never a recording (1.0–1.1 s instead of 1.3–1.6 s for the format, measured here).
      */
     List<String> jvmOptionsWithoutRecording() {
-        return enabled() && present() ? List.of("-XX:AOTCache=" + cache) : List.of();
+        return AotCache.supported() && present() ? List.of("-XX:AOTCache=" + cache) : List.of();
     }
 
     private boolean present() {
@@ -75,7 +71,7 @@ final class RecordedAotCache {
 
     /** After the process stopped: what its run recorded, if complete, becomes the cache. */
     void adopt() {
-        if (!enabled() || !Files.exists(recording)) {
+        if (!AotCache.supported() || !Files.exists(recording)) {
             return;
         }
         Path workingFile = recording.resolveSibling(recording.getFileName() + ".config");

@@ -30,7 +30,7 @@ final class Officers implements Runnable {
             "supervisor", List.of("es", "en"));
 
     /** Calls in flight at once: enough to keep screening busy, few enough not to queue behind its command timeout. */
-    private static final int IN_FLIGHT = 48;
+    static final int IN_FLIGHT = 48;
 
     private final Api screening;
     private final long seed;

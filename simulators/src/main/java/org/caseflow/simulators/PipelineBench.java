@@ -402,22 +402,24 @@ final class PipelineBench {
             }
             producer.flush();
             // every submission of the phase decided before its figures are taken (and before the next phase)
-            long drained = drain(observer, s -> s.cases() + s.rejected() >= count, load, out);
+            long drained = drain(observer, () -> observer.decided() >= count, load, out);
             double carried = count / ((drained - started) / 1e9);
             out.printf("hops at %s speed: %,.0f submissions/s offered, %,.0f/s carried to a case%n", load, rate, carried);
             return hopRun(observer, load, Math.min(rate, carried), List.of("submission->case", "case->screening"), out);
         }
     }
 
-    /** Waits (at most 5 min) until {@code done} holds for what the observer saw, then until nothing arrives for 2 s; when it held. */
-    private static long drain(PipelineObserver observer, java.util.function.Predicate<PipelineObserver.Snapshot> done, String load, PrintStream out)
+    /**
+     * Waits (at most 5 min) until {@code done} holds for what the observer saw, then until nothing arrives for 2 s; when
+     * it held. Polls the observer's counts, not its snapshot (which sorts every hop's latencies) on the measured cores.
+     */
+    private static long drain(PipelineObserver observer, java.util.function.BooleanSupplier done, String load, PrintStream out)
             throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         long nextProgress = System.nanoTime() + 2_000_000_000L;
-        while (!done.test(observer.snapshot()) && System.nanoTime() < deadline) {
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
             if (System.nanoTime() >= nextProgress) {
-                var s = observer.snapshot();
-                out.printf("hops at %s speed: draining the backlog (%,d cases, %s timed)%n", load, s.cases(), s.hopCounts());
+                out.printf("hops at %s speed: draining the backlog (%,d submissions decided)%n", load, observer.decided());
                 nextProgress += 2_000_000_000L;
             }
             Thread.sleep(100);
@@ -446,9 +448,6 @@ final class PipelineBench {
         }
         return new HopRun(load, rate, hops);
     }
-
-    /** Officer calls in flight at once when concluding cases for removal (as the demo's officers). */
-    private static final int OFFICER_CALLS = 48;
 
     /**
      * Removal's automated hops: screening officers conclude waiting cases over HTTP (assign, interview, decide
@@ -501,7 +500,7 @@ final class PipelineBench {
         AtomicLong concluded = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         java.util.concurrent.atomic.AtomicReference<String> firstRefusal = new java.util.concurrent.atomic.AtomicReference<>();
-        var inFlight = new java.util.concurrent.Semaphore(OFFICER_CALLS);
+        var inFlight = new java.util.concurrent.Semaphore(Officers.IN_FLIGHT); // as many calls in flight as the demo's officers
         double achieved;
         try (PipelineObserver observer = new PipelineObserver(stack.kafkaClient(Principals.AUDITOR), registry)) {
             long started = System.nanoTime();
@@ -528,11 +527,11 @@ final class PipelineBench {
                     });
                 }
             }
-            achieved = concluded.get() / ((System.nanoTime() - started) / 1e9);
+            achieved = rate(concluded.get(), started);
             out.printf("removal hops at %s speed: %,d cases concluded at %,.1f/s (%d refused%s)%n", load, concluded.get(), achieved, refused.get(),
                     firstRefusal.get() == null ? "" : ", first: " + firstRefusal.get());
             long done = concluded.get();
-            drain(observer, s -> s.hopCounts().getOrDefault("conclusion->removal", 0) >= done, load, out);
+            drain(observer, () -> observer.timed("conclusion->removal") >= done, load, out);
             // a person who named their nationality as feared is blocked (S3), not seated: no eligible -> scheduled hop for them
             out.printf("removal hops at %s speed: blocked by a safeguard %s%n", load, observer.snapshot().blockEvents());
             return hopRun(observer, load, achieved, List.of("conclusion->removal", "eligible->scheduled"), out);

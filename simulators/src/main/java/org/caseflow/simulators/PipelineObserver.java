@@ -212,6 +212,16 @@ final class PipelineObserver implements AutoCloseable {
         return System.currentTimeMillis() - lastRecordAt;
     }
 
+    /** Submissions of the run decided so far (cases opened and rejections): cheap to poll, unlike {@link #snapshot()}. */
+    synchronized int decided() {
+        return (int) cases.values().stream().filter(t -> t.submissionId != null).count() + rejectedIds.size();
+    }
+
+    /** How many times a hop was timed so far: cheap to poll, unlike {@link #snapshot()}. */
+    synchronized int timed(String hop) {
+        return hops.getOrDefault(hop, List.of()).size();
+    }
+
     /** The cases opened during the run. */
     synchronized List<String> caseIds() {
         return cases.entrySet().stream().filter(e -> e.getValue().submissionId != null).map(Map.Entry::getKey).toList();
